@@ -1,0 +1,209 @@
+//! Tokens with their proclitic splits.
+//!
+//! Arabic writes conjunctions (و، ف), prepositions (ب، ل، ك) and the article (ال) as
+//! prefixes of the next word; ل + ال is written لل. A dictionary entry such as
+//! "مديرية" or "الحزام الأمني" must therefore be tried against every stem a token can
+//! have: بمديرية → ب + مديرية, للحزام → ل + (ا)ل + حزام. [`proclitic_splits`] lists those
+//! stems, from the whole token to the shortest prefix-free one.
+
+use crate::NormSpan;
+
+/// Kind of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (Arabic or Latin).
+    Word,
+    /// ASCII digits (after normalization).
+    Number,
+    /// A single punctuation or symbol char.
+    Punct,
+}
+
+/// One way to read a token as proclitics + stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CliticSplit {
+    /// Byte offset of the stem inside the token.
+    pub offset: usize,
+    /// A conjunction و or ف was split off.
+    pub conj: bool,
+    /// The preposition split off (ب، ل or ك), if any.
+    pub prep: Option<char>,
+    /// The article ال was split off (also in the لل spelling).
+    pub article: bool,
+}
+
+/// A token of the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the normalized text.
+    pub span: NormSpan,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// Proclitic readings, shortest prefix first; the first is always offset 0.
+    pub splits: Vec<CliticSplit>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii_digit()
+}
+
+/// Splits normalized text into words, numbers and punctuation.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            TokenKind::Number
+        } else if is_word_char(c) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let mut end = start + c.len_utf8();
+        if kind != TokenKind::Punct {
+            while let Some(&(i, n)) = iter.peek() {
+                let same = match kind {
+                    TokenKind::Number => n.is_ascii_digit(),
+                    _ => is_word_char(n),
+                };
+                if !same {
+                    break;
+                }
+                end = i + n.len_utf8();
+                iter.next();
+            }
+        }
+        let splits = if kind == TokenKind::Word {
+            proclitic_splits(&text[start..end])
+        } else {
+            vec![CliticSplit::default()]
+        };
+        tokens.push(Token {
+            span: NormSpan::new(start, end),
+            kind,
+            splits,
+        });
+    }
+    tokens
+}
+
+/// Every proclitic reading of a normalized word whose stem keeps at least three letters.
+///
+/// ```
+/// let splits = rasd_text::proclitic_splits("وللحوثيين");
+/// let offsets: Vec<usize> = splits.iter().map(|s| s.offset).collect();
+/// // و+للحوثيين, و+ل+لحوثيين (not kept: stem "لحوثيين" is spelled with the article),
+/// // و+لل+حوثيين
+/// assert_eq!(splits.last().unwrap().offset, "ولل".len());
+/// assert!(splits.last().unwrap().article);
+/// assert_eq!(offsets[0], 0);
+/// ```
+pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![CliticSplit::default()];
+    let n = chars.len();
+    let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+    let mut push = |i: usize, conj: bool, prep: Option<char>, article: bool| {
+        if n >= i + 3 {
+            out.push(CliticSplit {
+                offset: byte_at(i),
+                conj,
+                prep,
+                article,
+            });
+        }
+    };
+    let mut i = 0;
+    let mut conj = false;
+    if n > 3 && matches!(chars[0], 'و' | 'ف') {
+        conj = true;
+        i = 1;
+        push(i, conj, None, false);
+    }
+    // ل + ال is written لل.
+    if n > i + 3 && chars[i] == 'ل' && chars[i + 1] == 'ل' {
+        push(i + 1, conj, Some('ل'), false);
+        push(i + 2, conj, Some('ل'), true);
+        return dedup(out);
+    }
+    let mut prep = None;
+    if n > i + 2 && matches!(chars[i], 'ب' | 'ل' | 'ك') {
+        prep = Some(chars[i]);
+        i += 1;
+        push(i, conj, prep, false);
+    }
+    if n > i + 3 && chars[i] == 'ا' && chars[i + 1] == 'ل' {
+        push(i + 2, conj, prep, true);
+    }
+    dedup(out)
+}
+
+fn dedup(mut splits: Vec<CliticSplit>) -> Vec<CliticSplit> {
+    splits.dedup_by_key(|s| s.offset);
+    splits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize;
+
+    fn stems(word: &str) -> Vec<String> {
+        proclitic_splits(word)
+            .iter()
+            .map(|s| word[s.offset..].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_prepositions_article_and_conjunction() {
+        let w = normalize("بالعاصمة");
+        assert_eq!(stems(w.as_str()), ["بالعاصمه", "العاصمه", "عاصمه"]);
+        assert_eq!(stems("للجنه"), ["للجنه", "لجنه", "جنه"]);
+        assert_eq!(stems("لتنظيم"), ["لتنظيم", "تنظيم"]);
+        assert_eq!(stems("بمديريه"), ["بمديريه", "مديريه"]);
+        assert_eq!(stems("وقيادات"), ["وقيادات", "قيادات"]);
+        assert_eq!(stems("والحوثيين"), ["والحوثيين", "الحوثيين", "حوثيين"]);
+    }
+
+    #[test]
+    fn marks_article_in_lam_lam_spelling() {
+        let splits = proclitic_splits("للحوثيين");
+        let last = splits.last().unwrap();
+        assert_eq!(&"للحوثيين"[last.offset..], "حوثيين");
+        assert!(last.article);
+        assert_eq!(last.prep, Some('ل'));
+    }
+
+    #[test]
+    fn short_words_keep_their_letters() {
+        assert_eq!(stems("وقد"), ["وقد"]);
+        assert_eq!(stems("بين"), ["بين"]);
+        assert_eq!(stems("الي"), ["الي"]);
+    }
+
+    #[test]
+    fn tokenizes_words_numbers_and_punctuation() {
+        let text = "قتل 7 جنود، في 2023م.";
+        let kinds: Vec<(String, TokenKind)> = tokenize(text)
+            .into_iter()
+            .map(|t| (text[t.span.start..t.span.end].to_string(), t.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("قتل".into(), TokenKind::Word),
+                ("7".into(), TokenKind::Number),
+                ("جنود".into(), TokenKind::Word),
+                ("،".into(), TokenKind::Punct),
+                ("في".into(), TokenKind::Word),
+                ("2023".into(), TokenKind::Number),
+                ("م".into(), TokenKind::Word),
+                (".".into(), TokenKind::Punct),
+            ]
+        );
+    }
+}
