@@ -1,0 +1,65 @@
+//! The `rasd` command: wiring of the pipeline crates, arguments, progress and exit codes.
+//!
+//! Exit codes: 0 success; 1 some documents could not be read (the others were
+//! processed); 2 a usage or setup error (bad flag, unreadable data file).
+
+mod commands;
+mod inputs;
+mod shared;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// rasd (رصد): structured, sourced conflict events from Arabic news.
+///
+/// Reads Arabic news articles (.txt, .html, .jsonl, .jsonl.gz, directories or stdin),
+/// finds the events they report — who did what to whom, when, where, how many killed —
+/// and codes them in ACLED's and PLOVER's vocabularies with the words that justify each
+/// field.
+///
+/// Start with `rasd demo`, then `rasd extract ARTICLE.txt --pub-date 2023-11-23`.
+#[derive(Debug, Parser)]
+#[command(name = "rasd", version, about, long_about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract events from a built-in example article and print them as a table.
+    Demo(commands::demo::Args),
+    /// Extract events from articles and print them (JSONL, ACLED CSV or a table).
+    Extract(commands::extract::Args),
+    /// Score extraction against a hand-annotated gold file.
+    Eval(commands::eval::Args),
+    /// Measure extraction speed (articles/s, MB/s) on one core.
+    Bench(commands::bench::Args),
+    /// Load and check the built-in (and user) dictionaries and rules, run rule examples.
+    CheckData(commands::check_data::Args),
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo(args) => commands::demo::run(args),
+        Command::Extract(args) => commands::extract::run(args),
+        Command::Eval(args) => commands::eval::run(args),
+        Command::Bench(args) => commands::bench::run(args),
+        Command::CheckData(args) => commands::check_data::run(args),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            if shared::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("rasd: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

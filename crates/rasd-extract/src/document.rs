@@ -1,0 +1,474 @@
+//! One document: everything found in it, indexed by token, and the extraction loop.
+
+use chrono::NaiveDate;
+use rasd_lexicon::{MentionKind, PlaceId, PlaceIntro};
+use rasd_model::{Document, Event};
+use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
+use rasd_timenum::{DateExpr, Quantity};
+
+use crate::frame::{self, Draft};
+use crate::resources::{Cue, Resources};
+use crate::{merge, Extraction};
+
+/// An actor mention after anaphora and generic nouns are resolved to canonical ids.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorMention {
+    pub id: String,
+    pub span: NormSpan,
+    pub first_tok: usize,
+    pub last_tok: usize,
+    pub split: CliticSplit,
+    /// A common noun ("مسلحون", "جنود"): lower priority than names.
+    pub generic: bool,
+    /// Stands for the last symmetric pair ("الطرفين").
+    pub pair: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceMention {
+    pub id: PlaceId,
+    pub intro: Option<PlaceIntro>,
+    pub span: NormSpan,
+    pub first_tok: usize,
+    pub split: CliticSplit,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PersonMention {
+    pub span: NormSpan,
+    pub name: NormSpan,
+    pub role: Option<NormSpan>,
+    pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CueHit {
+    pub span: NormSpan,
+    pub first_tok: usize,
+    pub last_tok: usize,
+    pub cues: Vec<Cue>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerHit {
+    pub trigger: usize,
+    pub span: NormSpan,
+    pub first_tok: usize,
+    pub last_tok: usize,
+}
+
+/// Everything found in one document.
+pub(crate) struct DocView<'a> {
+    pub res: &'a Resources,
+    pub doc: &'a Document,
+    pub a: Analyzed,
+    pub pub_date: Option<NaiveDate>,
+    pub actors: Vec<ActorMention>,
+    pub places: Vec<PlaceMention>,
+    pub persons: Vec<PersonMention>,
+    pub dates: Vec<DateExpr>,
+    pub quantities: Vec<Quantity>,
+    pub cue_hits: Vec<CueHit>,
+    /// For each token, the indices into `cue_hits` of the cue phrases ending there.
+    pub cues_ending: Vec<Vec<usize>>,
+    pub triggers: Vec<TriggerHit>,
+    /// Paragraphs (lines) as byte spans of the normalized text.
+    pub paragraphs: Vec<NormSpan>,
+}
+
+impl<'a> DocView<'a> {
+    /// First token starting at or after byte `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.a.token_at_or_after(pos)
+    }
+
+    /// Token range `[first, last]` of a span.
+    pub fn tok_range(&self, span: NormSpan) -> (usize, usize) {
+        let first = self.tok_at(span.start);
+        let last = self.a.token_at_or_after(span.end).saturating_sub(1).max(first);
+        (first, last)
+    }
+
+    pub fn sentence_of(&self, pos: usize) -> NormSpan {
+        self.a
+            .sentence_at(pos)
+            .map(|i| self.a.sentences[i].span)
+            .unwrap_or(NormSpan::new(pos, pos))
+    }
+
+    pub fn clause_of(&self, pos: usize) -> NormSpan {
+        self.a
+            .clause_at(pos)
+            .map(|i| self.a.clauses[i].span)
+            .unwrap_or_else(|| self.sentence_of(pos))
+    }
+
+    pub fn paragraph_of(&self, pos: usize) -> NormSpan {
+        let i = self.paragraphs.partition_point(|p| p.end <= pos);
+        self.paragraphs
+            .get(i)
+            .copied()
+            .unwrap_or(NormSpan::new(pos, pos))
+    }
+
+    /// Cues of the phrases ending at token `t`.
+    pub fn cues_at(&self, t: usize) -> impl Iterator<Item = (&CueHit, Cue)> {
+        self.cues_ending
+            .get(t)
+            .into_iter()
+            .flatten()
+            .flat_map(move |&h| self.cue_hits[h].cues.iter().map(move |&c| (&self.cue_hits[h], c)))
+    }
+
+    /// Cue hits inside `span` that carry a cue accepted by `want`.
+    pub fn cues_in(&self, span: NormSpan, want: impl Fn(Cue) -> bool) -> Vec<(&CueHit, Cue)> {
+        let first = self.cue_hits.partition_point(|h| h.span.start < span.start);
+        self.cue_hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < span.end)
+            .filter(|h| h.span.end <= span.end)
+            .flat_map(|h| h.cues.iter().map(move |&c| (h, c)))
+            .filter(|&(_, c)| want(c))
+            .collect()
+    }
+
+    pub fn text(&self, span: NormSpan) -> &str {
+        self.a.text(span)
+    }
+
+    /// The original text of a normalized span.
+    pub fn src_text(&self, span: NormSpan) -> String {
+        self.doc.slice(self.a.norm.to_src(span))
+    }
+
+    pub fn is_punct(&self, t: usize) -> bool {
+        self.a.tokens.get(t).is_none_or(|tok| tok.kind == TokenKind::Punct)
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<NormSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if i > start {
+                out.push(NormSpan::new(start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(NormSpan::new(start, text.len()));
+    }
+    out
+}
+
+/// Nearest ancestor-or-self of `id` that has no parent among the built-in canonical
+/// actors' children; units roll up to the actor the contract names.
+fn canonical(res: &Resources, id: &str) -> String {
+    let lex = &res.lexicon;
+    let mut current = id.to_string();
+    for _ in 0..8 {
+        let Some(actor) = lex.actor(&current) else {
+            break;
+        };
+        if crate::coding::is_canonical(&actor.id) {
+            return actor.id.clone();
+        }
+        match &actor.parent {
+            Some(parent) => current = parent.clone(),
+            None => return actor.id.clone(),
+        }
+    }
+    id.to_string()
+}
+
+fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
+    let a = rasd_text::analyze(&doc.text);
+    let pub_date = doc.pub_date.or_else(|| rasd_timenum::today_marker_date(&a));
+    let mut view = DocView {
+        res,
+        doc,
+        pub_date,
+        actors: Vec::new(),
+        places: Vec::new(),
+        persons: Vec::new(),
+        dates: Vec::new(),
+        quantities: Vec::new(),
+        cue_hits: Vec::new(),
+        cues_ending: Vec::new(),
+        triggers: Vec::new(),
+        paragraphs: paragraphs(a.norm.as_str()),
+        a,
+    };
+    view.dates = rasd_timenum::find_dates(&view.a, pub_date);
+    view.quantities = rasd_timenum::find_quantities(&view.a);
+
+    // Named mentions.
+    for m in res.lexicon.find(&view.a) {
+        let (first_tok, last_tok) = view.tok_range(m.span);
+        match m.kind {
+            MentionKind::Actor { id } => view.actors.push(ActorMention {
+                id: canonical(res, &id),
+                span: m.span,
+                first_tok,
+                last_tok,
+                split: m.split,
+                generic: false,
+                pair: false,
+            }),
+            MentionKind::Place { id, intro } => view.places.push(PlaceMention {
+                id,
+                intro,
+                span: m.span,
+                first_tok,
+                split: m.split,
+            }),
+            MentionKind::Person {
+                name,
+                role,
+                affiliation,
+            } => view.persons.push(PersonMention {
+                span: m.span,
+                name,
+                role,
+                affiliation: affiliation.map(|a| canonical(res, &a)),
+            }),
+        }
+    }
+
+    // Cue words.
+    let named: Vec<NormSpan> = view
+        .actors
+        .iter()
+        .map(|m| m.span)
+        .chain(view.places.iter().map(|p| p.span))
+        .chain(view.persons.iter().map(|p| p.span))
+        .collect();
+    let overlaps_named = |span: NormSpan| named.iter().any(|n| n.overlaps(span));
+    let mut hits: Vec<CueHit> = Vec::new();
+    for m in res.cue_matcher.find(&view.a) {
+        let cues = &res.cue_of[m.payload as usize];
+        let (first_tok, last_tok) = view.tok_range(m.span);
+        hits.push(CueHit {
+            span: m.span,
+            first_tok,
+            last_tok,
+            cues: cues.clone(),
+        });
+    }
+    hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+
+    // Anaphora and generic nouns become actor mentions where no name is.
+    let mut extra = Vec::new();
+    for h in &hits {
+        if overlaps_named(h.span) {
+            continue;
+        }
+        for &cue in &h.cues {
+            let split = view.a.tokens[h.first_tok].splits.first().copied().unwrap_or_default();
+            let split = view.a.tokens[h.first_tok]
+                .splits
+                .iter()
+                .copied()
+                .find(|s| h.span.start == view.a.tokens[h.first_tok].span.start + s.offset)
+                .unwrap_or(split);
+            match cue {
+                Cue::Anaphor(k) => {
+                    let ids = &res.cues.anaphor[k as usize].ids;
+                    if ids.iter().any(|i| i == "@pair") {
+                        extra.push(ActorMention {
+                            id: String::new(),
+                            span: h.span,
+                            first_tok: h.first_tok,
+                            last_tok: h.last_tok,
+                            split,
+                            generic: true,
+                            pair: true,
+                        });
+                    } else if let Some(prev) = view
+                        .actors
+                        .iter()
+                        .rev()
+                        .find(|m| m.span.end <= h.span.start && ids.contains(&m.id))
+                    {
+                        extra.push(ActorMention {
+                            id: prev.id.clone(),
+                            span: h.span,
+                            first_tok: h.first_tok,
+                            last_tok: h.last_tok,
+                            split,
+                            generic: true,
+                            pair: false,
+                        });
+                    }
+                }
+                Cue::Generic(k) => extra.push(ActorMention {
+                    id: res.cues.generic[k as usize].id.clone(),
+                    span: h.span,
+                    first_tok: h.first_tok,
+                    last_tok: h.last_tok,
+                    split,
+                    generic: true,
+                    pair: false,
+                }),
+                _ => {}
+            }
+        }
+    }
+    // Keep the longest of overlapping extra mentions.
+    extra.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut last_end = 0;
+    for m in extra {
+        if m.span.start >= last_end {
+            last_end = m.span.end;
+            view.actors.push(m);
+        }
+    }
+    view.actors.sort_by_key(|m| m.span.start);
+
+    view.cues_ending = vec![Vec::new(); view.a.tokens.len()];
+    for (i, h) in hits.iter().enumerate() {
+        if let Some(slot) = view.cues_ending.get_mut(h.last_tok) {
+            slot.push(i);
+        }
+    }
+    view.cue_hits = hits;
+
+    // Triggers: longest first at each position, never inside a named mention.
+    let mut found: Vec<TriggerHit> = res
+        .trigger_matcher
+        .find(&view.a)
+        .into_iter()
+        .filter(|m| !overlaps_named(m.span))
+        .map(|m| {
+            let (first_tok, last_tok) = view.tok_range(m.span);
+            TriggerHit {
+                trigger: res.trigger_of[m.payload as usize],
+                span: m.span,
+                first_tok,
+                last_tok,
+            }
+        })
+        .collect();
+    found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+    let mut last_end = 0;
+    for t in found {
+        if t.span.start >= last_end {
+            last_end = t.span.end;
+            view.triggers.push(t);
+        }
+    }
+    view
+}
+
+/// Extracts the events of one document.
+pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
+    let view = build(res, doc);
+    let mut diagnostics = Vec::new();
+    if view.pub_date.is_none() {
+        diagnostics.push(format!(
+            "document {}: no publication date; relative dates are left unresolved",
+            doc.id
+        ));
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut state = frame::State::default();
+    for (i, hit) in view.triggers.iter().enumerate() {
+        if let Some(draft) = frame::fill(&view, i, hit, &drafts, &mut state) {
+            drafts.push(draft);
+        }
+    }
+    let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
+    let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
+    let drafts = merge::merge(drafts, &symmetric, &admin1);
+    let mut events: Vec<Event> = drafts
+        .into_iter()
+        .map(|d| crate::coding::to_event(&view, d))
+        .collect();
+    events.sort_by_key(|e| {
+        (
+            e.evidence.first().map_or(0, |x| x.start),
+            e.event_id.clone(),
+        )
+    });
+    Extraction {
+        events,
+        diagnostics,
+        pub_date: view.pub_date,
+    }
+}
+
+/// Lists what was found in the document, one item per line, in text order.
+pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
+    use std::fmt::Write;
+    let view = build(res, doc);
+    let mut items: Vec<(usize, String)> = Vec::new();
+    for m in &view.actors {
+        let kind = if m.pair {
+            "pair".to_string()
+        } else if m.generic {
+            format!("actor~ {}", m.id)
+        } else {
+            format!("actor {}", m.id)
+        };
+        items.push((m.span.start, format!("{kind} «{}»", view.src_text(m.span))));
+    }
+    for p in &view.places {
+        let place = res.lexicon.place(p.id);
+        items.push((
+            p.span.start,
+            format!(
+                "place {} {:?} {} intro={:?} «{}»",
+                place.name_en,
+                place.level,
+                place.pcode.as_deref().unwrap_or(&place.admin1_pcode),
+                p.intro,
+                view.src_text(p.span)
+            ),
+        ));
+    }
+    for p in &view.persons {
+        items.push((
+            p.span.start,
+            format!("person «{}» aff={:?}", view.src_text(p.name), p.affiliation),
+        ));
+    }
+    for d in &view.dates {
+        items.push((
+            d.span.start,
+            format!(
+                "date {:?}..{:?} {:?} anchor={:?} «{}»",
+                d.start,
+                d.end,
+                d.precision,
+                d.anchor,
+                view.src_text(d.span)
+            ),
+        ));
+    }
+    for q in &view.quantities {
+        items.push((
+            q.span.start,
+            format!("qty {:?} vague={} «{}»", q.value, q.vague, view.src_text(q.span)),
+        ));
+    }
+    for t in &view.triggers {
+        items.push((
+            t.span.start,
+            format!("TRIGGER {} «{}»", res.triggers[t.trigger].id, view.src_text(t.span)),
+        ));
+    }
+    items.sort();
+    let mut out = String::new();
+    let mut sentence = usize::MAX;
+    for (pos, line) in items {
+        let s = view.a.sentence_at(pos).unwrap_or(0);
+        if s != sentence {
+            sentence = s;
+            let _ = writeln!(out, "-- sentence {s}");
+        }
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}

@@ -1,0 +1,929 @@
+//! Frames: a trigger plus the roles, date, place and counts found around it.
+
+use chrono::NaiveDate;
+use rasd_lexicon::PlaceId;
+use rasd_model::Precision;
+use rasd_text::NormSpan;
+use rasd_timenum::Anchor;
+
+use crate::document::{DocView, TriggerHit};
+use crate::resources::Cue;
+use crate::rules::{FrameKind, Genitive, Voice};
+
+/// An actor filling a role: its canonical id and, when named in the text, the mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Slot {
+    pub id: String,
+    pub span: Option<NormSpan>,
+}
+
+/// A frame before merging and coding.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub trigger: usize,
+    pub plover: String,
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub goldstein: f64,
+    pub acled_sub: String,
+    pub actor1: Option<Slot>,
+    pub actor2: Option<Slot>,
+    pub assoc1: Vec<Slot>,
+    pub assoc2: Vec<Slot>,
+    pub date: Option<DateChoice>,
+    pub place: Option<PlaceChoice>,
+    pub fatalities: Option<u32>,
+    pub injured: Option<u32>,
+    pub detained: Option<u32>,
+    pub released: Option<u32>,
+    pub hedged: bool,
+    pub claimed: bool,
+    pub attribution: Option<(String, Option<NormSpan>)>,
+    pub persons: Vec<usize>,
+    pub evidence: Vec<NormSpan>,
+    pub confidence: f64,
+    /// Where the trigger starts (for ordering and anchors).
+    pub pos: usize,
+    /// Paragraph index of the trigger.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DateChoice {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub precision: Precision,
+    pub span: NormSpan,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlaceChoice {
+    pub id: PlaceId,
+    /// When the text names a governorate as well as a place inside another one, or the
+    /// named place is the capital spelled as a governorate: the governorate to use.
+    pub admin1_override: Option<PlaceId>,
+    pub geo_precision: u8,
+    pub span: NormSpan,
+}
+
+/// What the document has established so far.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// The last two distinct participants of a symmetric event ("الطرفان").
+    pub last_pair: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Unmarked,
+    Target,
+    Agent,
+    Counterpart,
+    Lam,
+    Adjacent,
+    Coordinated(usize),
+    /// Describes another actor ("الموالية لإيران"): takes no role.
+    Modifier,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    actor: usize,
+    marker: Marker,
+    before: bool,
+    distance: usize,
+    same_clause: bool,
+    generic: bool,
+}
+
+/// The actor mention whose last token is `t`, if any.
+fn actor_ending_at(view: &DocView<'_>, t: usize) -> Option<usize> {
+    view.actors.iter().position(|m| m.last_tok == t)
+}
+
+fn cue_has_conj(view: &DocView<'_>, first_tok: usize, span_start: usize) -> bool {
+    let tok = &view.a.tokens[first_tok];
+    let pre = &view.a.norm.as_str()[tok.span.start..span_start.max(tok.span.start)];
+    pre.starts_with('و') || pre.starts_with('ف')
+}
+
+/// Walks back from an actor mention over head nouns and affiliation words to the word
+/// that gives it its role.
+fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Marker {
+    let m = &view.actors[ai];
+    let mut lam = m.split.prep == Some('ل');
+    let mut conj = m.split.conj;
+    let mut passed_affiliation = false;
+    let mut t = m.first_tok;
+    for _ in 0..8 {
+        if t <= lo_tok {
+            break;
+        }
+        if let Some(prev) = actor_ending_at(view, t - 1) {
+            if prev != ai {
+                // "مسلحون يعتقد بانتمائهم لتنظيم القاعدة": the name takes the role of the
+                // common noun it qualifies.
+                if passed_affiliation && view.actors[prev].generic && !m.generic {
+                    t = view.actors[prev].first_tok;
+                    continue;
+                }
+                if passed_affiliation {
+                    return Marker::Modifier;
+                }
+                if conj {
+                    return Marker::Coordinated(prev);
+                }
+                return Marker::Unmarked;
+            }
+        }
+        t -= 1;
+        if hit.last_tok == t {
+            return if lam { Marker::Lam } else { Marker::Adjacent };
+        }
+        let mut skip_to = None;
+        // Numbers between a word and its noun: "قتل ثلاثة جنود".
+        let tok = view.a.tokens[t].span;
+        if let Some(q) = view.quantities.iter().find(|q| q.span.contains(tok)) {
+            skip_to = Some(view.tok_at(q.span.start));
+        }
+        for (h, cue) in view.cues_at(t) {
+            match cue {
+                Cue::Target | Cue::Fatalities | Cue::Injured | Cue::Detained | Cue::Released => {
+                    return Marker::Target
+                }
+                Cue::Agent => return Marker::Agent,
+                Cue::Counterpart => return Marker::Counterpart,
+                Cue::Affiliation => {
+                    passed_affiliation = true;
+                    lam = false;
+                    skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
+                }
+                Cue::Head | Cue::Hedge | Cue::Generic(_) => {
+                    conj |= cue_has_conj(view, h.first_tok, h.span.start);
+                    lam = false;
+                    skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
+                }
+                _ => {}
+            }
+        }
+        match skip_to {
+            Some(s) => t = s,
+            None => break,
+        }
+    }
+    if lam {
+        Marker::Lam
+    } else {
+        Marker::Unmarked
+    }
+}
+
+/// The generic noun a named actor qualifies through an affiliation word, if any
+/// ("مسلحون يعتقد بانتمائهم لـ[تنظيم القاعدة]" → the "مسلحون" mention).
+fn absorbed_generic(view: &DocView<'_>, ai: usize) -> Option<usize> {
+    let m = &view.actors[ai];
+    let mut t = m.first_tok;
+    let mut passed_affiliation = false;
+    for _ in 0..8 {
+        if t == 0 {
+            return None;
+        }
+        if let Some(prev) = actor_ending_at(view, t - 1) {
+            return (passed_affiliation && view.actors[prev].generic).then_some(prev);
+        }
+        t -= 1;
+        let mut skip_to = None;
+        for (h, cue) in view.cues_at(t) {
+            match cue {
+                Cue::Affiliation => {
+                    passed_affiliation = true;
+                    skip_to = Some(h.first_tok);
+                }
+                Cue::Head | Cue::Hedge => skip_to = Some(h.first_tok),
+                _ => {}
+            }
+        }
+        t = skip_to?;
+    }
+    None
+}
+
+fn slot(view: &DocView<'_>, ai: usize) -> Slot {
+    Slot {
+        id: view.actors[ai].id.clone(),
+        span: Some(view.actors[ai].span),
+    }
+}
+
+/// Sort key: named before generic, then nearer first.
+fn rank(c: &Cand) -> (bool, usize) {
+    (c.generic, c.distance)
+}
+
+fn pick<'c>(cands: &'c [Cand], ok: impl Fn(&Cand) -> bool) -> Option<&'c Cand> {
+    cands.iter().filter(|c| ok(c)).min_by_key(|c| rank(c))
+}
+
+/// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
+pub(crate) fn fill(
+    view: &DocView<'_>,
+    _index: usize,
+    hit: &TriggerHit,
+    previous: &[Draft],
+    state: &mut State,
+) -> Option<Draft> {
+    let res = view.res;
+    let def = &res.triggers[hit.trigger];
+    let sentence = view.sentence_of(hit.span.start);
+    let clause = view.clause_of(hit.span.start);
+    let lo_tok = view.tok_at(sentence.start);
+
+    // Required context words.
+    let needs = &res.needs[hit.trigger];
+    if !needs.is_empty()
+        && view
+            .cues_in(sentence, |c| matches!(c, Cue::Need(id) if needs.contains(&id)))
+            .is_empty()
+    {
+        return None;
+    }
+    // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
+    let neg_lo = hit.first_tok.saturating_sub(2).max(lo_tok);
+    if (neg_lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Negation)) {
+        return None;
+    }
+
+    // Candidate actors of the sentence.
+    let mut cands: Vec<Cand> = Vec::new();
+    for (ai, m) in view.actors.iter().enumerate() {
+        if !sentence.contains(m.span) || m.span.overlaps(hit.span) {
+            continue;
+        }
+        let before = m.span.end <= hit.span.start;
+        let distance = if before {
+            hit.first_tok.saturating_sub(m.last_tok)
+        } else {
+            m.first_tok.saturating_sub(hit.last_tok)
+        };
+        cands.push(Cand {
+            actor: ai,
+            marker: marker(view, ai, hit, lo_tok),
+            before,
+            distance,
+            same_clause: clause.contains(m.span),
+            generic: m.generic,
+        });
+    }
+    let absorbed: Vec<usize> = cands
+        .iter()
+        .filter(|c| !c.generic)
+        .filter_map(|c| absorbed_generic(view, c.actor))
+        .collect();
+    cands.retain(|c| !absorbed.contains(&c.actor));
+    let pair_mentioned = cands.iter().any(|c| view.actors[c.actor].pair);
+    cands.retain(|c| !view.actors[c.actor].pair && c.marker != Marker::Modifier);
+
+    let (mut actor1, mut actor2) = match def.frame {
+        FrameKind::Directed => directed(view, def.voice, def.genitive, &cands),
+        FrameKind::Symmetric => symmetric(view, &cands),
+    };
+    if def.frame == FrameKind::Symmetric || pair_mentioned {
+        if pair_mentioned && actor1.is_none() && actor2.is_none() {
+            if let Some((a, b)) = &state.last_pair {
+                actor1 = Some(Slot { id: a.clone(), span: None });
+                actor2 = Some(Slot { id: b.clone(), span: None });
+            }
+        }
+    }
+    // Civilians do not initiate violence, except as protesters.
+    if !def.protest {
+        if actor1.as_ref().is_some_and(|s| s.id == "civilians") {
+            if actor2.is_none() {
+                actor2 = actor1.take();
+            } else {
+                actor1 = None;
+            }
+        }
+    }
+    if let (Some(a), Some(b)) = (&actor1, &actor2) {
+        if a.id == b.id {
+            actor2 = None;
+        }
+    }
+    // Coordinated actors join their head's side.
+    let mut assoc1 = Vec::new();
+    let mut assoc2 = Vec::new();
+    for c in &cands {
+        if let Marker::Coordinated(prev) = c.marker {
+            let s = slot(view, c.actor);
+            let prev_span = Some(view.actors[prev].span);
+            let on1 = actor1.as_ref().is_some_and(|a| a.span == prev_span);
+            let on2 = actor2.as_ref().is_some_and(|a| a.span == prev_span);
+            let taken = |x: &Option<Slot>| x.as_ref().is_some_and(|a| a.id == s.id);
+            if def.frame == FrameKind::Symmetric && on1 && actor2.is_none() {
+                actor2 = Some(s);
+            } else if on1 && !taken(&actor1) && !assoc1.contains(&s) {
+                assoc1.push(s);
+            } else if on2 && !taken(&actor2) && !assoc2.contains(&s) {
+                assoc2.push(s);
+            }
+        }
+    }
+    assoc1.dedup_by(|a, b| a.id == b.id);
+    assoc2.dedup_by(|a, b| a.id == b.id);
+    if let (Some(a), Some(b)) = (&actor1, &actor2) {
+        if def.frame == FrameKind::Symmetric {
+            state.last_pair = Some((a.id.clone(), b.id.clone()));
+        }
+        let _ = b;
+    }
+
+    let counts = crate::frame::counts(view, hit, sentence);
+    let has_casualties = counts.0.is_some() || counts.1.is_some();
+    let n_actors = usize::from(actor1.is_some()) + usize::from(actor2.is_some());
+    let enough = match (def.frame, def.weak) {
+        (_, true) => n_actors == 2,
+        (FrameKind::Symmetric, false) => {
+            n_actors == 2 || (def.plover == "ASSAULT" && n_actors == 1 && has_casualties)
+        }
+        (FrameKind::Directed, false) => n_actors >= 1 || has_casualties,
+    };
+    if !enough {
+        return None;
+    }
+
+    let mut plover = def.plover.clone();
+    let mut mode = def.mode.clone();
+    let mut cameo = def.cameo.clone();
+    let mut goldstein = def.goldstein;
+    let mut acled_sub = def.acled.clone();
+    // An abducted vehicle is a seizure of property.
+    if mode.as_deref() == Some("abduct") {
+        let after = hit.last_tok + 1;
+        let vehicle = (after..after + 2).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Vehicle));
+        if vehicle {
+            plover = "COERCE".into();
+            mode = Some("seize".into());
+            cameo = "171".into();
+            goldstein = -9.2;
+            acled_sub = "Looting/property destruction".into();
+        }
+    }
+    if def.territory {
+        let state_side = actor1
+            .as_ref()
+            .is_some_and(|a| crate::coding::is_pro_government(&a.id));
+        acled_sub = if state_side || actor1.is_none() {
+            "Government regains territory".into()
+        } else {
+            "Non-state actor overtakes territory".into()
+        };
+    }
+    if acled_sub == "Armed clash" && actor2.as_ref().is_some_and(|a| a.id == "civilians") {
+        acled_sub = "Attack".into();
+    }
+    if acled_sub == "Attack"
+        && actor2
+            .as_ref()
+            .is_some_and(|a| a.id != "civilians" && !a.id.is_empty())
+        && mode.as_deref() != Some("targeted")
+    {
+        acled_sub = "Armed clash".into();
+    }
+
+    let date = choose_date(view, hit, sentence, clause, previous, &plover, mode.as_deref());
+    let place = choose_place(view, hit, sentence, clause);
+    let hedged = hedged(view, hit, clause, actor1.as_ref());
+    let claimed = !view.cues_in(sentence, |c| c == Cue::Claim).is_empty();
+    let attribution = attribution(view, sentence);
+    let persons: Vec<usize> = view
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| sentence.contains(p.span))
+        .map(|(i, _)| i)
+        .collect();
+
+    let (fatalities, injured) = if plover == "ASSAULT" { counts } else { (None, None) };
+    let mut detained = None;
+    let mut released = None;
+    if def.release {
+        released = count_after(view, hit, sentence);
+    } else if plover == "COERCE" && mode.as_deref() == Some("arrest")
+        || mode.as_deref() == Some("abduct")
+    {
+        detained = count_after(view, hit, sentence);
+    }
+
+    // Evidence: from the first to the last piece the frame used, inside the sentence.
+    let mut span = hit.span;
+    for s in [&actor1, &actor2].into_iter().flatten() {
+        if let Some(sp) = s.span {
+            if sentence.contains(sp) {
+                span = span.cover(sp);
+            }
+        }
+    }
+    if let Some(d) = &date {
+        if sentence.contains(d.span) {
+            span = span.cover(d.span);
+        }
+    }
+    if let Some(p) = &place {
+        if sentence.contains(p.span) {
+            span = span.cover(p.span);
+        }
+    }
+
+    let mut confidence: f64 = if def.weak { 0.45 } else { 0.6 };
+    if actor1.as_ref().is_some_and(|a| a.span.is_some_and(|s| clause.contains(s))) {
+        confidence += 0.1;
+    }
+    if actor2.is_some() {
+        confidence += 0.05;
+    }
+    if date.is_some() {
+        confidence += 0.05;
+    }
+    if place.is_some() {
+        confidence += 0.05;
+    }
+    if actor1.as_ref().is_some_and(|a| view.actors.iter().any(|m| Some(m.span) == a.span && m.generic)) {
+        confidence -= 0.1;
+    }
+
+    let paragraph = view.paragraphs.partition_point(|p| p.end <= hit.span.start);
+    Some(Draft {
+        trigger: hit.trigger,
+        plover,
+        mode,
+        cameo,
+        goldstein,
+        acled_sub,
+        actor1,
+        actor2,
+        assoc1,
+        assoc2,
+        date,
+        place,
+        fatalities,
+        injured,
+        detained,
+        released,
+        hedged,
+        claimed,
+        attribution,
+        persons,
+        evidence: vec![span],
+        confidence: confidence.clamp(0.05, 0.95),
+        pos: hit.span.start,
+        paragraph,
+    })
+}
+
+fn directed(
+    view: &DocView<'_>,
+    voice: Voice,
+    genitive: Genitive,
+    cands: &[Cand],
+) -> (Option<Slot>, Option<Slot>) {
+    let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent).map(|c| c.actor);
+    let mut a2: Option<usize> = pick(cands, |c| {
+        matches!(c.marker, Marker::Target | Marker::Lam | Marker::Counterpart) && !c.before
+    })
+    .or_else(|| {
+        pick(cands, |c| {
+            matches!(c.marker, Marker::Target | Marker::Counterpart) && c.same_clause
+        })
+    })
+    .map(|c| c.actor);
+    if let Some(adj) = pick(cands, |c| c.marker == Marker::Adjacent) {
+        match genitive {
+            Genitive::Agent if a1.is_none() => a1 = Some(adj.actor),
+            Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
+            _ => {}
+        }
+    }
+    let free = |c: &Cand, a1: Option<usize>, a2: Option<usize>| {
+        matches!(c.marker, Marker::Unmarked | Marker::Adjacent)
+            && Some(c.actor) != a1
+            && Some(c.actor) != a2
+    };
+    let before = |a1, a2| {
+        pick(cands, |c| {
+            c.before && free(c, a1, a2) && (c.same_clause || c.distance <= 12)
+        })
+        .map(|c| c.actor)
+    };
+    let after = |a1, a2| {
+        pick(cands, |c| !c.before && free(c, a1, a2) && c.same_clause).map(|c| c.actor)
+    };
+    match voice {
+        Voice::Verb => {
+            if a1.is_none() {
+                // SVO when a subject precedes in the clause, else VSO.
+                a1 = pick(cands, |c| c.before && free(c, a1, a2) && c.same_clause)
+                    .map(|c| c.actor)
+                    .or_else(|| after(a1, a2))
+                    .or_else(|| before(a1, a2));
+            }
+            if a2.is_none() {
+                a2 = after(a1, a2);
+            }
+        }
+        Voice::Passive => {
+            if a2.is_none() {
+                a2 = after(a1, a2);
+            }
+        }
+        Voice::Noun => {
+            if a1.is_none() {
+                a1 = before(a1, a2);
+            }
+            if a2.is_none() {
+                a2 = after(a1, a2);
+            }
+            if a1.is_none() {
+                a1 = after(a1, a2);
+            }
+        }
+    }
+    (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>) {
+    let subject = pick(cands, |c| {
+        c.before && matches!(c.marker, Marker::Unmarked) && (c.same_clause || c.distance <= 12)
+    })
+    .or_else(|| pick(cands, |c| !c.before && c.marker == Marker::Adjacent))
+    .map(|c| c.actor);
+    let counterpart = pick(cands, |c| c.marker == Marker::Counterpart).map(|c| c.actor);
+    let (a1, a2) = match (subject, counterpart) {
+        (Some(s), Some(c)) => (Some(s), Some(c)),
+        (Some(s), None) => {
+            // The next distinct actor of the clause, coordinated or after the trigger.
+            let other = cands
+                .iter()
+                .filter(|c| {
+                    view.actors[c.actor].id != view.actors[s].id
+                        && (c.same_clause || c.distance <= 12)
+                        && !matches!(c.marker, Marker::Target | Marker::Agent)
+                })
+                .min_by_key(|c| rank(c))
+                .map(|c| c.actor);
+            (Some(s), other)
+        }
+        (None, Some(c)) => {
+            let other = cands
+                .iter()
+                .find(|x| x.marker == Marker::Coordinated(c))
+                .or_else(|| {
+                    cands.iter().filter(|x| {
+                        x.actor != c && view.actors[x.actor].id != view.actors[c].id && x.same_clause
+                    }).min_by_key(|x| rank(x))
+                })
+                .map(|x| x.actor);
+            (Some(c), other)
+        }
+        (None, None) => {
+            let mut near: Vec<&Cand> = cands.iter().filter(|c| c.same_clause).collect();
+            near.sort_by_key(|c| rank(c));
+            let first = near.first().map(|c| c.actor);
+            let second = near
+                .iter()
+                .find(|c| first.is_some_and(|f| view.actors[c.actor].id != view.actors[f].id))
+                .map(|c| c.actor);
+            (first, second)
+        }
+    };
+    (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+/// Fatalities and injuries reported in the sentence, attached to the nearest violent
+/// trigger. Numbers after (or right before) a casualty word count; a casualty word
+/// followed by singular person nouns counts them ("قتل مسلح وجندي" = 2); "مقتل وإصابة
+/// 40" gives no figure (deaths and injuries not separated).
+pub(crate) fn counts(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    sentence: NormSpan,
+) -> (Option<u32>, Option<u32>) {
+    let res = view.res;
+    if res.triggers[hit.trigger].plover != "ASSAULT" {
+        return (None, None);
+    }
+    // Violent triggers of the sentence: a casualty word belongs to the nearest one.
+    let violent: Vec<&TriggerHit> = view
+        .triggers
+        .iter()
+        .filter(|t| sentence.contains(t.span) && res.triggers[t.trigger].plover == "ASSAULT")
+        .collect();
+    let mut fatalities: Option<u32> = None;
+    let mut injured: Option<u32> = None;
+    let hits = view.cues_in(sentence, |c| matches!(c, Cue::Fatalities | Cue::Injured));
+    let mut i = 0;
+    while i < hits.len() {
+        let (h, cue) = hits[i];
+        i += 1;
+        let nearest = violent
+            .iter()
+            .min_by_key(|t| t.first_tok.abs_diff(h.first_tok))
+            .map(|t| t.span);
+        if nearest != Some(hit.span) {
+            continue;
+        }
+        // "مقتل وإصابة N": joint figure.
+        let joint = hits.get(i).is_some_and(|(n, c)| {
+            *c != cue && n.first_tok == h.last_tok + 1 && matches!(c, Cue::Fatalities | Cue::Injured)
+        });
+        if joint {
+            i += 1;
+            continue;
+        }
+        let value = number_near(view, h.first_tok, h.last_tok, h.span, sentence);
+        if let Some(v) = value {
+            let slot = if cue == Cue::Fatalities { &mut fatalities } else { &mut injured };
+            *slot = Some(slot.unwrap_or(0) + v);
+        }
+    }
+    (fatalities, injured)
+}
+
+/// The number a casualty word governs.
+fn number_near(
+    view: &DocView<'_>,
+    first_tok: usize,
+    last_tok: usize,
+    span: NormSpan,
+    sentence: NormSpan,
+) -> Option<u32> {
+    // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
+    // "ما لا يقل عن").
+    for q in &view.quantities {
+        if q.ordinal || !sentence.contains(q.span) {
+            continue;
+        }
+        let (qf, ql) = view.tok_range(q.span);
+        let after = qf > last_tok && qf <= last_tok + 3;
+        let before = ql + 1 == first_tok || (ql + 2 == first_tok && view.is_punct(ql + 1));
+        if after || before {
+            if q.vague {
+                return None;
+            }
+            return q.value.and_then(|v| u32::try_from(v).ok());
+        }
+    }
+    let _ = span;
+    // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
+    let mut t = last_tok + 1;
+    let person_at = |t: usize| view.cues_at(t).any(|(h, c)| c == Cue::PersonNoun && h.first_tok == t);
+    if !person_at(t) {
+        return None;
+    }
+    let mut n = 1u32;
+    let limit = (last_tok + 14).min(view.a.tokens.len());
+    t += 1;
+    while t < limit {
+        let tok = &view.a.tokens[t];
+        if !sentence.contains(tok.span) || view.is_punct(t) {
+            break;
+        }
+        if view.cues_at(t).any(|(_, c)| matches!(c, Cue::Fatalities | Cue::Injured)) {
+            break;
+        }
+        let text = view.text(tok.span);
+        if text.starts_with('و') && person_at(t) {
+            n += 1;
+        }
+        t += 1;
+    }
+    Some(n)
+}
+
+/// A number after the trigger in the sentence (released or detained people).
+fn count_after(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Option<u32> {
+    let next_trigger = view
+        .triggers
+        .iter()
+        .find(|t| t.span.start > hit.span.end)
+        .map_or(sentence.end, |t| t.span.start.min(sentence.end));
+    view.quantities
+        .iter()
+        .filter(|q| !q.ordinal && q.span.start >= hit.span.end && q.span.end <= next_trigger)
+        .find(|q| {
+            let (qf, _) = view.tok_range(q.span);
+            qf <= hit.last_tok + 12
+        })
+        .and_then(|q| if q.vague { None } else { q.value })
+        .and_then(|v| u32::try_from(v).ok())
+}
+
+fn hedged(view: &DocView<'_>, hit: &TriggerHit, clause: NormSpan, actor1: Option<&Slot>) -> bool {
+    if !view.cues_in(clause, |c| c == Cue::Hedge).is_empty() {
+        return true;
+    }
+    if let Some(span) = actor1.and_then(|a| a.span) {
+        let lo = span.start.min(hit.span.start);
+        let hi = span.end.max(hit.span.end);
+        let (first, _) = view.tok_range(NormSpan::new(lo, hi));
+        let lo = view
+            .a
+            .tokens
+            .get(first.saturating_sub(3))
+            .map_or(lo, |t| t.span.start);
+        let sentence = view.sentence_of(hit.span.start);
+        let range = NormSpan::new(lo.max(sentence.start), hi);
+        return !view.cues_in(range, |c| c == Cue::Hedge).is_empty();
+    }
+    false
+}
+
+/// The source the text names: in the sentence, else earlier in the paragraph, else the
+/// document's first named source.
+fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option<NormSpan>)> {
+    let best = |span: NormSpan| {
+        view.cues_in(span, |c| matches!(c, Cue::Attribution(_)))
+            .into_iter()
+            .max_by_key(|(h, _)| (h.span.end - h.span.start, std::cmp::Reverse(h.span.start)))
+            .map(|(h, c)| match c {
+                Cue::Attribution(k) => (view.res.attribution_kinds[k as usize].clone(), Some(h.span)),
+                _ => unreachable!("filtered to attribution cues"),
+            })
+    };
+    if let Some(found) = best(sentence) {
+        return Some(found);
+    }
+    let para = view.paragraph_of(sentence.start);
+    if let Some(found) = best(NormSpan::new(para.start, sentence.start)) {
+        return Some(found);
+    }
+    // The lead (title and first sentence of the body) names the source of the report.
+    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
+    best(NormSpan::new(0, lead_end))
+}
+
+fn choose_date(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    sentence: NormSpan,
+    clause: NormSpan,
+    previous: &[Draft],
+    plover: &str,
+    mode: Option<&str>,
+) -> Option<DateChoice> {
+    let dist = |d: &rasd_timenum::DateExpr| {
+        if d.span.end <= hit.span.start {
+            hit.span.start - d.span.end
+        } else {
+            d.span.start.saturating_sub(hit.span.end)
+        }
+    };
+    let in_clause = view.dates.iter().filter(|d| clause.contains(d.span)).min_by_key(|d| dist(d));
+    let chosen = in_clause.or_else(|| {
+        view.dates
+            .iter()
+            .filter(|d| sentence.contains(d.span))
+            .min_by_key(|d| dist(d))
+    });
+    let chosen = chosen.or_else(|| {
+        // Earlier in the same paragraph: a date that opened the paragraph's story.
+        let para = view.paragraph_of(hit.span.start);
+        view.dates
+            .iter()
+            .filter(|d| para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none())
+            .next_back()
+    })?;
+    if let Some(anchor) = chosen.anchor {
+        let months = match anchor {
+            Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
+        };
+        let dated = |d: &&Draft| d.date.as_ref().is_some_and(|x| x.start.is_some());
+        let base = if months != 0 {
+            previous
+                .iter()
+                .rev()
+                .filter(dated)
+                .find(|d| d.plover == plover && d.mode.as_deref() == mode)
+        } else {
+            None
+        }
+        .or_else(|| {
+            previous
+                .iter()
+                .rev()
+                .filter(dated)
+                .find(|d| d.date.as_ref().is_some_and(|x| x.precision == Precision::Day))
+        })
+        .or_else(|| previous.iter().rev().find(dated))?;
+        let prev = base.date.as_ref()?;
+        let (s, e, p) = rasd_timenum::resolve_anchor(anchor, prev.start?, prev.end.or(prev.start)?);
+        return Some(DateChoice {
+            start: Some(s),
+            end: Some(e),
+            precision: p,
+            span: chosen.span,
+        });
+    }
+    chosen.start?;
+    Some(DateChoice {
+        start: chosen.start,
+        end: chosen.end.or(chosen.start),
+        precision: chosen.precision,
+        span: chosen.span,
+    })
+}
+
+const NEAR_WORDS: [&str; 12] = [
+    "شرق", "غرب", "شمال", "جنوب", "قرب", "بالقرب", "محيط", "ضواحي", "اطراف", "مشارف", "شرقي", "غربي",
+];
+
+fn choose_place(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    sentence: NormSpan,
+    clause: NormSpan,
+) -> Option<PlaceChoice> {
+    use rasd_lexicon::PlaceLevel;
+    let lex = &view.res.lexicon;
+    let pick_in = |span: NormSpan| -> Vec<usize> {
+        (0..view.places.len())
+            .filter(|&i| span.contains(view.places[i].span))
+            .collect()
+    };
+    let mut cands = pick_in(clause);
+    if cands.is_empty() {
+        cands = pick_in(sentence);
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    let level_rank = |i: usize| match lex.place(view.places[i].id).level {
+        PlaceLevel::Admin1 => 3,
+        PlaceLevel::City | PlaceLevel::Admin2 => 0,
+        PlaceLevel::Locality | PlaceLevel::Admin3 => 1,
+    };
+    let dist = |i: usize| {
+        let s = view.places[i].span;
+        if s.end <= hit.span.start {
+            hit.span.start - s.end
+        } else {
+            s.start.saturating_sub(hit.span.end)
+        }
+    };
+    // The governorates named alongside: a district must agree with them.
+    let named_admin1: Vec<&str> = cands
+        .iter()
+        .map(|&i| lex.place(view.places[i].id))
+        .filter(|p| p.level == PlaceLevel::Admin1)
+        .map(|p| p.admin1_pcode.as_str())
+        .collect();
+    let consistent = |i: usize| {
+        let p = lex.place(view.places[i].id);
+        named_admin1.is_empty() || named_admin1.contains(&p.admin1_pcode.as_str())
+    };
+    // Nearest first; among places close together, the most specific.
+    let nearest = *cands.iter().min_by_key(|&&i| dist(i))?;
+    let near_group: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&i| dist(i) <= dist(nearest) + 60)
+        .collect();
+    let best = near_group
+        .iter()
+        .copied()
+        .filter(|&i| consistent(i))
+        .min_by_key(|&i| (level_rank(i), dist(i)))
+        .unwrap_or(nearest);
+    let mention = &view.places[best];
+    let place = lex.place(mention.id);
+    // "محافظة صنعاء" names the governorate, not the capital.
+    let mut admin1_override = None;
+    if mention.intro == Some(rasd_lexicon::PlaceIntro::Governorate) && place.level != PlaceLevel::Admin1 {
+        let key = rasd_text::normalize_key(&place.name_ar);
+        admin1_override = lex
+            .places()
+            .iter()
+            .find(|p| p.level == PlaceLevel::Admin1 && rasd_text::normalize_key(&p.name_ar) == key)
+            .map(|p| p.id);
+    }
+    let near = {
+        let t = mention.first_tok;
+        (t.saturating_sub(2)..t).any(|k| {
+            let w = view.text(view.a.tokens[k].span);
+            NEAR_WORDS.iter().any(|n| w.ends_with(n))
+        })
+    };
+    let geo_precision = if place.level == PlaceLevel::Admin1 || admin1_override.is_some() {
+        3
+    } else if near {
+        2
+    } else {
+        1
+    };
+    Some(PlaceChoice {
+        id: mention.id,
+        admin1_override,
+        geo_precision,
+        span: mention.span,
+    })
+}

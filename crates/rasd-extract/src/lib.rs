@@ -1,0 +1,142 @@
+//! The rule-based event extractor of rasd.
+//!
+//! [`Extractor::extract`] reads one [`rasd_model::Document`] and returns its events as
+//! spec records ([`rasd_model::Event`]):
+//!
+//! 1. the text layer normalizes, tokenizes and segments the text ([`rasd_text`]);
+//! 2. the lexicon finds actors, places and persons ([`rasd_lexicon`]), and [`rasd_timenum`]
+//!    finds dates and quantities;
+//! 3. trigger words from `data/rules/triggers.toml` open *frames*; each frame fills its
+//!    roles from the actor mentions of its clause and sentence, using the role markers of
+//!    `data/rules/cues.toml` (ضد/على → target, من قبل/شنها → agent, مع/بين → counterpart,
+//!    "التابعة لـ"/"عناصر" → the named actor takes the head noun's role, و → coordination);
+//! 4. date, place, counts, hedging, claims and attribution are attached from the same
+//!    clause or sentence, or from explicit context (an anchored date such as "بعدها
+//!    بيوم" uses the previous event's date);
+//! 5. frames that report the same event in one document (title and body, repeated
+//!    mentions) are merged into one record with several evidence spans.
+//!
+//! ```no_run
+//! use rasd_extract::Extractor;
+//! use rasd_model::Document;
+//!
+//! let extractor = Extractor::builtin().unwrap();
+//! let mut doc = Document::new("ex1", "غارات على صعدة",
+//!     "شنت مقاتلات التحالف العربي، أمس الجمعة، غارات على مواقع الحوثيين في مدينة صعدة.");
+//! doc.pub_date = chrono::NaiveDate::from_ymd_opt(2015, 7, 25);
+//! let out = extractor.extract(&doc);
+//! assert_eq!(out.events[0].plover.event_type, "ASSAULT");
+//! ```
+#![warn(missing_docs)]
+
+mod coding;
+mod document;
+mod frame;
+mod merge;
+mod resources;
+mod rules;
+
+use std::sync::Arc;
+
+use rasd_model::{Document, Event};
+
+pub use resources::Resources;
+
+/// Problems with the extractor's data files (never with documents).
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A rules file could not be parsed.
+    #[error("{file}:{line}: {message}")]
+    Data {
+        /// The data file.
+        file: String,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The rules are inconsistent.
+    #[error("invalid rules:\n  {}", .0.join("\n  "))]
+    Rules(Vec<String>),
+    /// The lexicon could not be loaded.
+    #[error("lexicon: {0}")]
+    Lexicon(String),
+}
+
+/// The events of one document and what the extractor noticed on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Events in text order of their first evidence.
+    pub events: Vec<Event>,
+    /// Notes on odd input (e.g. relative dates without a publication date).
+    pub diagnostics: Vec<String>,
+    /// The publication date used (given, or found in a "today" marker).
+    pub pub_date: Option<chrono::NaiveDate>,
+}
+
+/// Extracts events; cheap to clone (shares its [`Resources`]).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    resources: Arc<Resources>,
+}
+
+impl Extractor {
+    /// An extractor over shared resources.
+    pub fn new(resources: Arc<Resources>) -> Self {
+        Extractor { resources }
+    }
+
+    /// An extractor with the built-in lexicon and rules.
+    pub fn builtin() -> Result<Self, ExtractError> {
+        Ok(Extractor::new(Arc::new(Resources::builtin()?)))
+    }
+
+    /// The resources in use.
+    pub fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
+    /// Extracts the events of one document. Never fails: odd text yields fewer events and
+    /// diagnostics.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        document::extract(&self.resources, doc)
+    }
+}
+
+/// Runs the `examples` and `counter` sentences of every trigger rule; returns a line per
+/// failure (empty when all pass). An example must yield an event of the rule's PLOVER
+/// type; a counter-example must yield none.
+pub fn check_examples(extractor: &Extractor) -> Vec<String> {
+    let mut failures = Vec::new();
+    let pub_date = chrono::NaiveDate::from_ymd_opt(2023, 11, 23);
+    for rule in &extractor.resources.triggers {
+        let run = |sentence: &str| {
+            let mut doc = Document::new(format!("example:{}", rule.id), "", sentence);
+            doc.pub_date = pub_date;
+            extractor
+                .extract(&doc)
+                .events
+                .iter()
+                .any(|e| e.plover.event_type == rule.plover)
+        };
+        for example in &rule.examples {
+            if !run(example) {
+                failures.push(format!("{}: no {} event in «{example}»", rule.id, rule.plover));
+            }
+        }
+        for counter in &rule.counter {
+            if run(counter) {
+                failures.push(format!("{}: unexpected {} event in «{counter}»", rule.id, rule.plover));
+            }
+        }
+    }
+    failures
+}
+
+impl Extractor {
+    /// A human-readable listing of everything the extractor found in a document (actors,
+    /// places, persons, dates, quantities, triggers), for auditing rules.
+    pub fn trace(&self, doc: &Document) -> String {
+        document::trace(&self.resources, doc)
+    }
+}

@@ -1,0 +1,133 @@
+//! In-document merging: the title, the lead and later paragraphs often report the same
+//! event again. Two frames are one event when they have the same PLOVER type and ACLED
+//! sub-event type, their actors agree side by side (a missing side agrees with anything;
+//! symmetric events may swap sides), their date windows overlap (or one is unknown) and
+//! their governorates agree (or one is unknown). Frames with no actor at all never merge.
+
+use crate::frame::{Draft, Slot};
+use crate::rules::FrameKind;
+
+fn same(a: &Option<Slot>, b: &Option<Slot>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.id == y.id,
+        _ => true,
+    }
+}
+
+fn actors_agree(a: &Draft, b: &Draft, symmetric: bool) -> bool {
+    let any = |d: &Draft| d.actor1.is_some() || d.actor2.is_some();
+    if !any(a) || !any(b) {
+        return false;
+    }
+    let direct = same(&a.actor1, &b.actor1) && same(&a.actor2, &b.actor2);
+    let swapped = symmetric && same(&a.actor1, &b.actor2) && same(&a.actor2, &b.actor1);
+    // At least one actor in common, so that two one-sided frames about different actors
+    // stay apart.
+    let ids = |d: &Draft| {
+        [&d.actor1, &d.actor2]
+            .into_iter()
+            .flatten()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let shared = ids(a).iter().any(|i| ids(b).contains(i));
+    (direct || swapped) && shared
+}
+
+fn dates_agree(a: &Draft, b: &Draft) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => match (x.start, x.end, y.start, y.end) {
+            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+            _ => x.span == y.span,
+        },
+        _ => true,
+    }
+}
+
+fn places_agree(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) -> bool {
+    match (admin1(a), admin1(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn absorb(into: &mut Draft, other: Draft) {
+    into.evidence.extend(other.evidence);
+    into.evidence.sort();
+    into.evidence.dedup();
+    if into.actor1.is_none() {
+        into.actor1 = other.actor1;
+    }
+    if into.actor2.is_none() {
+        into.actor2 = other.actor2;
+    }
+    for s in other.assoc1 {
+        if !into.assoc1.iter().any(|x| x.id == s.id) {
+            into.assoc1.push(s);
+        }
+    }
+    for s in other.assoc2 {
+        if !into.assoc2.iter().any(|x| x.id == s.id) {
+            into.assoc2.push(s);
+        }
+    }
+    // The narrower date window is the more informative one.
+    match (&into.date, &other.date) {
+        (None, Some(_)) => into.date = other.date,
+        (Some(x), Some(y)) if y.precision < x.precision => into.date = other.date,
+        _ => {}
+    }
+    match (&into.place, &other.place) {
+        (None, Some(_)) => into.place = other.place,
+        (Some(x), Some(y)) if y.geo_precision < x.geo_precision => into.place = other.place,
+        _ => {}
+    }
+    let max = |a: Option<u32>, b: Option<u32>| match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    into.fatalities = max(into.fatalities, other.fatalities);
+    into.injured = max(into.injured, other.injured);
+    into.detained = max(into.detained, other.detained);
+    into.released = max(into.released, other.released);
+    into.hedged |= other.hedged;
+    into.claimed |= other.claimed;
+    if into.attribution.is_none() {
+        into.attribution = other.attribution;
+    }
+    for p in other.persons {
+        if !into.persons.contains(&p) {
+            into.persons.push(p);
+        }
+    }
+    into.confidence = (into.confidence.max(other.confidence) + 0.05).min(0.95);
+}
+
+/// Merges frames that report the same event; keeps text order of first mentions.
+pub(crate) fn merge(
+    drafts: Vec<Draft>,
+    symmetric: &dyn Fn(&Draft) -> bool,
+    admin1: &dyn Fn(&Draft) -> Option<String>,
+) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let sym = symmetric(&d);
+        let target = out.iter().position(|m| {
+            m.plover == d.plover
+                && m.acled_sub == d.acled_sub
+                && actors_agree(m, &d, sym)
+                && dates_agree(m, &d)
+                && places_agree(m, &d, admin1)
+        });
+        match target {
+            Some(i) => absorb(&mut out[i], d),
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+/// Whether a frame kind lets sides swap.
+pub(crate) fn is_symmetric(kind: FrameKind, acled_sub: &str) -> bool {
+    kind == FrameKind::Symmetric || acled_sub == "Armed clash"
+}

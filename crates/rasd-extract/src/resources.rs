@@ -1,0 +1,249 @@
+//! Compiled resources: the lexicon plus the extractor's own matchers, built once.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rasd_lexicon::{Lexicon, PhraseMatcher};
+use rasd_text::normalize_key;
+
+use crate::rules::{self, AcledTable, CueFile, TriggerDef};
+use crate::ExtractError;
+
+/// What a cue word tells the extractor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Cue {
+    Hedge,
+    Claim,
+    Attribution(u8),
+    Fatalities,
+    Injured,
+    Detained,
+    Released,
+    PersonNoun,
+    Target,
+    Agent,
+    Counterpart,
+    Affiliation,
+    Head,
+    Vehicle,
+    Negation,
+    Anaphor(u16),
+    Generic(u16),
+    Need(u16),
+}
+
+/// Everything the extractor needs, loaded and compiled once; share it with an `Arc`.
+pub struct Resources {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) triggers: Vec<TriggerDef>,
+    pub(crate) trigger_matcher: PhraseMatcher,
+    /// Payload of `trigger_matcher` → trigger index.
+    pub(crate) trigger_of: Vec<usize>,
+    pub(crate) cues: CueFile,
+    pub(crate) cue_matcher: PhraseMatcher,
+    /// Payload of `cue_matcher` → cues of that phrase.
+    pub(crate) cue_of: Vec<Vec<Cue>>,
+    /// Trigger index → the `Need` word ids it requires (empty: none).
+    pub(crate) needs: Vec<Vec<u16>>,
+    pub(crate) acled: AcledTable,
+    pub(crate) attribution_kinds: Vec<String>,
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resources")
+            .field("triggers", &self.triggers.len())
+            .field("actors", &self.lexicon.actors().len())
+            .field("places", &self.lexicon.places().len())
+            .finish()
+    }
+}
+
+/// Groups phrases by normalized form so a phrase that belongs to several lists is
+/// matched once and reports all of them.
+struct PhraseTable<T> {
+    index: BTreeMap<String, usize>,
+    payloads: Vec<Vec<T>>,
+    forms: Vec<String>,
+}
+
+impl<T: PartialEq> PhraseTable<T> {
+    fn new() -> Self {
+        PhraseTable {
+            index: BTreeMap::new(),
+            payloads: Vec::new(),
+            forms: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, raw: &str, value: T) {
+        let star = raw.ends_with('*');
+        let mut key = normalize_key(raw.trim_end_matches('*'));
+        if key.is_empty() {
+            return;
+        }
+        if star {
+            key.push('*');
+        }
+        let next = self.payloads.len();
+        let i = *self.index.entry(key.clone()).or_insert(next);
+        if i == next {
+            self.payloads.push(Vec::new());
+            self.forms.push(key);
+        }
+        if !self.payloads[i].contains(&value) {
+            self.payloads[i].push(value);
+        }
+    }
+
+    fn compile(self) -> (PhraseMatcher, Vec<Vec<T>>) {
+        let matcher = PhraseMatcher::new(
+            self.forms
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (f, i as u32)),
+        );
+        (matcher, self.payloads)
+    }
+}
+
+impl Resources {
+    /// The built-in lexicon and rules.
+    pub fn builtin() -> Result<Resources, ExtractError> {
+        Resources::with_user_files(&[])
+    }
+
+    /// The built-in rules with a lexicon extended by user dictionary files
+    /// (actors `.tsv`, places `.csv`; see `data/README.md`).
+    pub fn with_user_files(paths: &[PathBuf]) -> Result<Resources, ExtractError> {
+        let lexicon = if paths.is_empty() {
+            Lexicon::builtin()
+        } else {
+            Lexicon::with_user_files(paths)
+        }
+        .map_err(|e| ExtractError::Lexicon(e.to_string()))?;
+        Resources::from_parts(
+            lexicon,
+            rules::TRIGGERS_TOML,
+            rules::CUES_TOML,
+            rules::ACLED_CSV,
+        )
+    }
+
+    pub(crate) fn from_parts(
+        lexicon: Lexicon,
+        triggers_toml: &str,
+        cues_toml: &str,
+        acled_csv: &str,
+    ) -> Result<Resources, ExtractError> {
+        let triggers = rules::parse_triggers(triggers_toml, "data/rules/triggers.toml")?;
+        let cues = rules::parse_cues(cues_toml, "data/rules/cues.toml")?;
+        let acled = rules::parse_acled(acled_csv)?;
+        let mut problems = rules::validate(&triggers, &acled);
+        for generic in &cues.generic {
+            if lexicon.actor(&generic.id).is_none() {
+                problems.push(format!("cues: generic actor `{}` is unknown", generic.id));
+            }
+        }
+        for anaphor in &cues.anaphor {
+            for id in &anaphor.ids {
+                if id != "@pair" && lexicon.actor(id).is_none() {
+                    problems.push(format!("cues: anaphor actor `{id}` is unknown"));
+                }
+            }
+        }
+        let attribution_kinds: Vec<String> = cues.attribution.keys().cloned().collect();
+        for kind in &attribution_kinds {
+            if !rules::ATTRIBUTION_KINDS.contains(&kind.as_str()) {
+                problems.push(format!("cues: unknown attribution kind `{kind}`"));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ExtractError::Rules(problems));
+        }
+
+        let mut trig = PhraseTable::new();
+        for (i, t) in triggers.iter().enumerate() {
+            for form in &t.forms {
+                trig.add(form, i);
+            }
+        }
+        let (trigger_matcher, trigger_payloads) = trig.compile();
+        // A form listed by two triggers belongs to the first.
+        let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
+
+        let mut table = PhraseTable::new();
+        let lists: [(&Vec<String>, Cue); 14] = [
+            (&cues.hedge, Cue::Hedge),
+            (&cues.claim, Cue::Claim),
+            (&cues.counts.fatalities, Cue::Fatalities),
+            (&cues.counts.injured, Cue::Injured),
+            (&cues.counts.detained, Cue::Detained),
+            (&cues.counts.released, Cue::Released),
+            (&cues.counts.persons, Cue::PersonNoun),
+            (&cues.target_markers, Cue::Target),
+            (&cues.agent_markers, Cue::Agent),
+            (&cues.counterpart_markers, Cue::Counterpart),
+            (&cues.affiliation_markers, Cue::Affiliation),
+            (&cues.head_nouns, Cue::Head),
+            (&cues.vehicles, Cue::Vehicle),
+            (&cues.negation, Cue::Negation),
+        ];
+        for (forms, cue) in lists {
+            for form in forms {
+                table.add(form, cue);
+            }
+        }
+        for (k, forms) in cues.attribution.values().enumerate() {
+            for form in forms {
+                table.add(form, Cue::Attribution(k as u8));
+            }
+        }
+        for (k, anaphor) in cues.anaphor.iter().enumerate() {
+            for form in &anaphor.forms {
+                table.add(form, Cue::Anaphor(k as u16));
+            }
+        }
+        for (k, generic) in cues.generic.iter().enumerate() {
+            for form in &generic.forms {
+                table.add(form, Cue::Generic(k as u16));
+            }
+        }
+        let mut need_words: BTreeMap<String, u16> = BTreeMap::new();
+        let mut needs = Vec::with_capacity(triggers.len());
+        for t in &triggers {
+            let mut ids = Vec::new();
+            for word in &t.needs {
+                let key = normalize_key(word);
+                let next = need_words.len() as u16;
+                let id = *need_words.entry(key).or_insert(next);
+                table.add(word, Cue::Need(id));
+                ids.push(id);
+            }
+            needs.push(ids);
+        }
+        let (cue_matcher, cue_of) = table.compile();
+        Ok(Resources {
+            lexicon,
+            triggers,
+            trigger_matcher,
+            trigger_of,
+            cues,
+            cue_matcher,
+            cue_of,
+            needs,
+            acled,
+            attribution_kinds,
+        })
+    }
+
+    /// The lexicon (actors, places, persons).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Number of trigger rules.
+    pub fn trigger_count(&self) -> usize {
+        self.triggers.len()
+    }
+}

@@ -1,0 +1,202 @@
+//! The extractor's data: trigger table, cue lists and the ACLED type table, read from
+//! `data/rules/` (embedded) and checked once at load.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::ExtractError;
+
+pub(crate) const TRIGGERS_TOML: &str = include_str!("../../../data/rules/triggers.toml");
+pub(crate) const CUES_TOML: &str = include_str!("../../../data/rules/cues.toml");
+pub(crate) const ACLED_CSV: &str = include_str!("../../../data/rules/acled.csv");
+
+/// How a frame finds its roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum FrameKind {
+    Directed,
+    Symmetric,
+}
+
+/// Grammatical voice of the trigger word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Voice {
+    Verb,
+    Passive,
+    Noun,
+}
+
+/// Role of an actor directly after a noun trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Genitive {
+    Agent,
+    Patient,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TriggerDef {
+    pub id: String,
+    pub forms: Vec<String>,
+    pub plover: String,
+    #[serde(default)]
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub goldstein: f64,
+    pub acled: String,
+    pub frame: FrameKind,
+    pub voice: Voice,
+    pub genitive: Genitive,
+    /// Emit only with two actors; lower confidence.
+    #[serde(default)]
+    pub weak: bool,
+    /// Territory change: ACLED sub-type depends on who took it.
+    #[serde(default)]
+    pub territory: bool,
+    /// Release: numbers count released people.
+    #[serde(default)]
+    pub release: bool,
+    /// Protest: protesters may be actor1.
+    #[serde(default)]
+    pub protest: bool,
+    /// One of these words must occur in the trigger's clause.
+    #[serde(default)]
+    pub needs: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub counter: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TriggerFile {
+    pub trigger: Vec<TriggerDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Counts {
+    pub fatalities: Vec<String>,
+    pub injured: Vec<String>,
+    pub detained: Vec<String>,
+    pub released: Vec<String>,
+    pub persons: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Anaphor {
+    pub forms: Vec<String>,
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Generic {
+    pub id: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CueFile {
+    pub hedge: Vec<String>,
+    pub claim: Vec<String>,
+    pub attribution: BTreeMap<String, Vec<String>>,
+    pub counts: Counts,
+    pub target_markers: Vec<String>,
+    pub agent_markers: Vec<String>,
+    pub counterpart_markers: Vec<String>,
+    pub affiliation_markers: Vec<String>,
+    pub head_nouns: Vec<String>,
+    pub vehicles: Vec<String>,
+    pub negation: Vec<String>,
+    pub anaphor: Vec<Anaphor>,
+    pub generic: Vec<Generic>,
+}
+
+/// ACLED sub-event type → (event type, disorder type).
+pub(crate) type AcledTable = BTreeMap<String, (String, String)>;
+
+pub(crate) const PLOVER_TYPES: [&str; 16] = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+pub(crate) const ATTRIBUTION_KINDS: [&str; 7] = [
+    "anonymous_sources",
+    "security_sources",
+    "official",
+    "group_claim",
+    "media_report",
+    "observers",
+    "reporter",
+];
+
+fn toml_error(file: &str, text: &str, e: toml::de::Error) -> ExtractError {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+        .unwrap_or(0);
+    ExtractError::Data {
+        file: file.to_string(),
+        line,
+        message: e.message().to_string(),
+    }
+}
+
+pub(crate) fn parse_triggers(text: &str, file: &str) -> Result<Vec<TriggerDef>, ExtractError> {
+    let parsed: TriggerFile = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
+    Ok(parsed.trigger)
+}
+
+pub(crate) fn parse_cues(text: &str, file: &str) -> Result<CueFile, ExtractError> {
+    toml::from_str(text).map_err(|e| toml_error(file, text, e))
+}
+
+pub(crate) fn parse_acled(text: &str) -> Result<AcledTable, ExtractError> {
+    let mut table = AcledTable::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        if cols.len() != 3 {
+            return Err(ExtractError::Data {
+                file: "data/rules/acled.csv".into(),
+                line: i + 1,
+                message: "expected 3 columns".into(),
+            });
+        }
+        table.insert(cols[0].to_string(), (cols[1].to_string(), cols[2].to_string()));
+    }
+    Ok(table)
+}
+
+/// Checks the trigger table against the fixed vocabularies; returns every problem.
+pub(crate) fn validate(triggers: &[TriggerDef], acled: &AcledTable) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for t in triggers {
+        if !seen.insert(t.id.as_str()) {
+            problems.push(format!("trigger `{}` is defined twice", t.id));
+        }
+        if !PLOVER_TYPES.contains(&t.plover.as_str()) {
+            problems.push(format!(
+                "trigger `{}` has unknown PLOVER type `{}`",
+                t.id, t.plover
+            ));
+        }
+        if !acled.contains_key(&t.acled) {
+            problems.push(format!(
+                "trigger `{}` has unknown ACLED sub-event type `{}`",
+                t.id, t.acled
+            ));
+        }
+        if t.forms.iter().any(|f| rasd_text::normalize_key(f).is_empty()) {
+            problems.push(format!("trigger `{}` has a form that normalizes to nothing", t.id));
+        }
+    }
+    problems
+}
