@@ -1,0 +1,618 @@
+//! Finding mentions: one automaton pass, then the context rules.
+//!
+//! Order of work for one document:
+//! 1. [`crate::matcher::Core::find`] reports every dictionary entry that fits the tokens.
+//! 2. Per-token facts are collected: intro words, titles, given names, actor and place starts.
+//! 3. Persons are built (family names after given names, titles before or after names).
+//! 4. Places are filtered by their rules (intro-only names, adjectives, uzlas without context)
+//!    and disambiguated by intro word, level and the governorates the document names elsewhere.
+//! 5. All candidates, blockers included, compete for tokens: the longest span wins.
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
+
+use crate::lexicon::{Entry, Lexicon, Mention, MentionKind, PlaceId, PlaceIntro, PlaceLevel};
+use crate::load::{PlaceRule, TitleKind};
+
+/// Tokens before a place that give an uzla (admin3) name enough context.
+const PLACE_CONTEXT: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "قرب",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "محيط",
+    "وسط",
+    "داخل",
+    "اطراف",
+];
+
+struct Cand {
+    first: usize,
+    last: usize,
+    split: CliticSplit,
+    prio: u8,
+    /// None for a blocker.
+    kind: Option<MentionKind>,
+}
+
+/// A place candidate: tokens, proclitics, intro word and the places the name may denote.
+struct PlaceCand {
+    first: usize,
+    last: usize,
+    split: CliticSplit,
+    intro: Option<PlaceIntro>,
+    ids: Vec<PlaceId>,
+}
+
+/// Per-document facts, indexed by token.
+struct Doc<'a> {
+    a: &'a Analyzed,
+    lex: &'a Lexicon,
+    intro: Vec<Option<(PlaceIntro, CliticSplit)>>,
+    /// 0 none, 1 weak, 2 strong.
+    given: Vec<u8>,
+    /// Part of an actor or (non-uzla) place entry.
+    entity: Vec<bool>,
+    /// Longest title starting here: (last token, kind, split).
+    title_at: Vec<Option<(usize, TitleKind, CliticSplit)>>,
+    /// Role titles ending here: first token.
+    title_end: Vec<Option<usize>>,
+    /// Longest actor entry starting here: (last token, actor, split).
+    actor_at: Vec<Option<(usize, u32, CliticSplit)>>,
+    /// An actor entry ends here.
+    actor_end: Vec<Option<u32>>,
+    /// A family name (الحوثي) without proclitics stands here.
+    family_at: Vec<Option<u32>>,
+    /// Last token of the longest non-uzla place entry starting here without proclitics.
+    place_at: Vec<Option<usize>>,
+}
+
+impl Doc<'_> {
+    fn text(&self, i: usize) -> &str {
+        let s = self.a.tokens[i].span;
+        &self.a.norm.as_str()[s.start..s.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.a.tokens[i].kind == TokenKind::Word
+    }
+
+    fn span(&self, first: usize, last: usize) -> NormSpan {
+        NormSpan::new(
+            self.a.tokens[first].span.start,
+            self.a.tokens[last].span.end,
+        )
+    }
+
+    fn is_abd(&self, i: usize) -> bool {
+        let w = self.text(i);
+        w.starts_with("عبد") && w.len() > "عبد".len() + 2
+    }
+
+    /// A token that may be part of a personal name.
+    fn name_token(&self, i: usize) -> bool {
+        let w = self.text(i);
+        self.is_word(i)
+            && !self.lex.name_stop.contains(w)
+            && self.title_at[i].is_none()
+            && self.intro[i].is_none()
+            && !self.entity[i]
+            && (!w.starts_with('و') || self.given[i] > 0)
+    }
+
+    /// A definite word that is not an intro word, a place or an actor: a noun an adjective
+    /// like البيضاء can follow.
+    fn definite_noun(&self, i: usize) -> bool {
+        let w = self.text(i);
+        self.is_word(i)
+            && (w.starts_with("ال") || w.starts_with("وال"))
+            && !self.entity[i]
+            && self.intro[i].is_none()
+    }
+
+    /// Start of a personal-name chain ending right before token `t` (عبدالملك، عبد الملك،
+    /// محمد علي), when it holds at least one strong name.
+    fn chain_before(&self, t: usize) -> Option<usize> {
+        let mut i = t;
+        let mut strong = false;
+        while i > 0 && t - i < 4 {
+            let j = i - 1;
+            if !self.is_word(j) {
+                break;
+            }
+            if self.given[j] > 0 {
+                strong |= self.given[j] == 2;
+                i = j;
+            } else if self.is_abd(j) {
+                strong = true;
+                i = j;
+            } else if j > 0 && self.text(j - 1) == "عبد" {
+                strong = true;
+                i = j - 1;
+            } else {
+                break;
+            }
+        }
+        (strong && i < t).then_some(i)
+    }
+
+    /// "التابع للحوثيين", "المعين من الحوثيين", "في تنظيم القاعدة" starting at token `j`.
+    fn affiliation_after(&self, j: usize) -> Option<u32> {
+        let n = self.a.tokens.len();
+        let mut k = j;
+        let mut cue = false;
+        for _ in 0..3 {
+            if k >= n {
+                break;
+            }
+            if let Some((l, TitleKind::Affiliation, _)) = self.title_at[k] {
+                cue = true;
+                k = l + 1;
+                continue;
+            }
+            if matches!(self.text(k), "من" | "في") {
+                cue = true;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if cue && k < n {
+            return self.actor_at[k].map(|(_, a, _)| a);
+        }
+        None
+    }
+
+    /// An actor ending at most three word tokens before `t` ("في تنظيم القاعدة الإرهابي ويدعى").
+    fn affiliation_before(&self, t: usize) -> Option<u32> {
+        for k in 1..=3 {
+            if t < k || !self.is_word(t - k) {
+                return None;
+            }
+            if let Some(a) = self.actor_end[t - k] {
+                return Some(a);
+            }
+        }
+        None
+    }
+}
+
+fn level_rank(intro: Option<PlaceIntro>, level: PlaceLevel) -> usize {
+    use PlaceLevel::*;
+    let order = match intro {
+        Some(PlaceIntro::Governorate) => [Admin1, City, Admin2, Locality, Admin3],
+        Some(PlaceIntro::District) => [Admin2, City, Admin3, Locality, Admin1],
+        Some(PlaceIntro::City) | Some(PlaceIntro::Capital) => {
+            [City, Admin2, Locality, Admin1, Admin3]
+        }
+        Some(PlaceIntro::Area) | Some(PlaceIntro::Village) => {
+            [Locality, Admin3, City, Admin2, Admin1]
+        }
+        None => [City, Admin1, Admin2, Locality, Admin3],
+    };
+    order
+        .iter()
+        .position(|l| *l == level)
+        .unwrap_or(order.len())
+}
+
+impl Lexicon {
+    /// Actor, place and person mentions, sorted by start, not overlapping; where entries
+    /// overlap the longest span wins.
+    ///
+    /// ```
+    /// let lex = rasd_lexicon::Lexicon::builtin().unwrap();
+    /// let a = rasd_text::analyze("قتل جندي بمديرية المحفد");
+    /// let m = lex.find(&a);
+    /// assert_eq!(a.text(m[0].span), "بمديريه المحفد");
+    /// ```
+    pub fn find(&self, a: &Analyzed) -> Vec<Mention> {
+        let n = a.tokens.len();
+        let mut d = Doc {
+            a,
+            lex: self,
+            intro: vec![None; n],
+            given: vec![0; n],
+            entity: vec![false; n],
+            title_at: vec![None; n],
+            title_end: vec![None; n],
+            actor_at: vec![None; n],
+            actor_end: vec![None; n],
+            family_at: vec![None; n],
+            place_at: vec![None; n],
+        };
+        let mut actor_raw = Vec::new();
+        let mut place_raw = Vec::new();
+        let mut cands: Vec<Cand> = Vec::new();
+        for m in self.core.find(a) {
+            match self.entries[m.payload as usize] {
+                Entry::Actor(i) => {
+                    d.entity[m.first..=m.last].fill(true);
+                    if !matches!(d.actor_at[m.first], Some((l, _, _)) if l >= m.last) {
+                        d.actor_at[m.first] = Some((m.last, i, m.split));
+                    }
+                    d.actor_end[m.last] = Some(i);
+                    actor_raw.push((m, i));
+                }
+                Entry::Family(i) => {
+                    if m.first == m.last && m.split.offset == 0 {
+                        d.family_at[m.first] = Some(i);
+                    }
+                }
+                Entry::Place { group, rule } => {
+                    let group = &self.place_groups[group as usize];
+                    let not_uzla = group
+                        .iter()
+                        .any(|&id| self.place(id).level != PlaceLevel::Admin3);
+                    if not_uzla {
+                        d.entity[m.first..=m.last].fill(true);
+                        if m.split.offset == 0
+                            && !matches!(d.place_at[m.first], Some(l) if l >= m.last)
+                        {
+                            d.place_at[m.first] = Some(m.last);
+                        }
+                    }
+                    place_raw.push((m, group, rule));
+                }
+                Entry::Intro(k) => {
+                    if m.first == m.last {
+                        d.intro[m.first] = Some((k, m.split));
+                    }
+                }
+                Entry::Title(k) => {
+                    if !matches!(d.title_at[m.first], Some((l, _, _)) if l >= m.last) {
+                        d.title_at[m.first] = Some((m.last, k, m.split));
+                    }
+                    if matches!(k, TitleKind::Role { .. }) {
+                        d.title_end[m.last] = Some(m.first);
+                    }
+                }
+                Entry::Given { strong } => {
+                    if m.split.prep.is_none() && !m.split.article {
+                        let v = if strong { 2 } else { 1 };
+                        for g in &mut d.given[m.first..=m.last] {
+                            *g = (*g).max(v);
+                        }
+                    }
+                }
+                Entry::Blocker => cands.push(Cand {
+                    first: m.first,
+                    last: m.last,
+                    split: m.split,
+                    prio: 4,
+                    kind: None,
+                }),
+            }
+        }
+
+        let mut suppressed = vec![false; n];
+        self.family_persons(&d, &mut cands, &mut suppressed);
+        self.title_persons(&d, &mut cands, &mut suppressed);
+        self.named_officials(&d, &mut cands);
+
+        for (m, i) in actor_raw {
+            if m.first == m.last && suppressed[m.first] {
+                continue;
+            }
+            cands.push(Cand {
+                first: m.first,
+                last: m.last,
+                split: m.split,
+                prio: 2,
+                kind: Some(MentionKind::Actor {
+                    id: self.actors[i as usize].id.clone(),
+                }),
+            });
+        }
+        self.place_cands(&d, place_raw, &mut cands);
+
+        // The longest span wins; on equal spans persons beat actors beat places, blockers beat all.
+        let bytes = |c: &Cand| d.span(c.first, c.last);
+        cands.sort_by_key(|c| {
+            let s = bytes(c);
+            (
+                Reverse(c.last - c.first),
+                Reverse(s.end - s.start),
+                Reverse(c.prio),
+                c.first,
+            )
+        });
+        let mut taken = vec![false; n];
+        let mut out = Vec::new();
+        for c in cands {
+            if taken[c.first..=c.last].iter().any(|&t| t) {
+                continue;
+            }
+            taken[c.first..=c.last].fill(true);
+            if let Some(kind) = c.kind {
+                let span = d.span(c.first, c.last);
+                out.push(Mention {
+                    span,
+                    stem_span: NormSpan::new(span.start + c.split.offset, span.end),
+                    split: c.split,
+                    kind,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    /// عبدالملك الحوثي: a family name after given names is a person, not the movement.
+    fn family_persons(&self, d: &Doc<'_>, cands: &mut Vec<Cand>, suppressed: &mut [bool]) {
+        for (t, family) in d.family_at.iter().enumerate() {
+            let Some(actor) = *family else {
+                continue;
+            };
+            let Some(start) = d.chain_before(t) else {
+                continue;
+            };
+            let title = start.checked_sub(1).and_then(|e| d.title_end[e]);
+            let first = title.unwrap_or(start);
+            suppressed[t] = true;
+            cands.push(Cand {
+                first,
+                last: t,
+                split: d.a.tokens[first].splits[0],
+                prio: 3,
+                kind: Some(MentionKind::Person {
+                    name: d.span(start, t),
+                    role: title.map(|f| d.span(f, start - 1)),
+                    affiliation: Some(self.actors[actor as usize].id.clone()),
+                }),
+            });
+            // The title's own split, when there is one.
+            if let Some(f) = title {
+                if let Some((_, _, split)) = d.title_at[f] {
+                    cands.last_mut().expect("just pushed").split = split;
+                }
+            }
+        }
+    }
+
+    /// TITLE [modifier] [actor [في X]] NAME{1,4}: اللواء ثابت جواس، المكني "أبو القعقاع".
+    fn title_persons(&self, d: &Doc<'_>, cands: &mut Vec<Cand>, suppressed: &mut [bool]) {
+        let n = d.a.tokens.len();
+        for t in 0..n {
+            let Some((tl, kind, split)) = d.title_at[t] else {
+                continue;
+            };
+            if !matches!(kind, TitleKind::Role { .. } | TitleKind::Alias) {
+                continue;
+            }
+            // "التطور الإعلامي": a definite title right after a definite noun is an adjective.
+            if t > 0 && d.text(t).starts_with("ال") && d.definite_noun(t - 1) {
+                continue;
+            }
+            let alias = kind == TitleKind::Alias;
+            let mut j = tl + 1;
+            while let Some((ml, TitleKind::Modifier, _)) = d.title_at.get(j).copied().flatten() {
+                j = ml + 1;
+            }
+            let quoted = alias && j < n && d.text(j) == "\"";
+            if quoted {
+                j += 1;
+            }
+            let mut aff = None;
+            let mut adjacent = true;
+            if !alias && j < n {
+                if let Some((al, act, _)) = d.actor_at[j] {
+                    aff = Some(act);
+                    // "القيادي الحوثي X" keeps the title adjacent; "زعيم تنظيم القاعدة في اليمن X" does not.
+                    adjacent = al == j && d.text(j).starts_with("ال");
+                    j = al + 1;
+                    if j + 1 < n && d.text(j) == "في" && d.is_word(j + 1) {
+                        j += 2;
+                        adjacent = false;
+                    }
+                }
+            }
+            let start = j;
+            let mut family = None;
+            while j < n && j - start < 4 {
+                if !d.is_word(j) {
+                    break;
+                }
+                let w = d.text(j);
+                if j == start && w.starts_with("ال") && !quoted {
+                    break;
+                }
+                if let Some(f) = d.family_at[j] {
+                    if j > start {
+                        family = Some(f);
+                        j += 1;
+                    }
+                    break;
+                }
+                let first_given = j == start && d.given[j] > 0 && !d.entity[j];
+                if !d.name_token(j) && !first_given {
+                    break;
+                }
+                j += 1;
+            }
+            if j == start {
+                continue;
+            }
+            let name_last = j - 1;
+            if family.is_some() {
+                suppressed[name_last] = true;
+            }
+            let mut last = name_last;
+            if quoted && j < n && d.text(j) == "\"" {
+                last = j;
+            }
+            let aff = family
+                .or(aff)
+                .or_else(|| d.affiliation_after(last + 1))
+                .or_else(|| if alias { d.affiliation_before(t) } else { None });
+            let (first, split) = if adjacent {
+                (t, split)
+            } else {
+                (start, d.a.tokens[start].splits[0])
+            };
+            cands.push(Cand {
+                first,
+                last,
+                split,
+                prio: 3,
+                kind: Some(MentionKind::Person {
+                    name: d.span(start, name_last),
+                    role: (!alias).then(|| d.span(t, tl)),
+                    affiliation: aff.map(|i| self.actors[i as usize].id.clone()),
+                }),
+            });
+        }
+    }
+
+    /// NAME TITLE [place]: "حمود شتان وكيل محافظة البيضاء المعين من الحوثيين".
+    fn named_officials(&self, d: &Doc<'_>, cands: &mut Vec<Cand>) {
+        for t in 1..d.a.tokens.len() {
+            let Some((tl, TitleKind::Role { after_name: true }, split)) = d.title_at[t] else {
+                continue;
+            };
+            if split.offset != 0 {
+                continue;
+            }
+            let mut start = None;
+            for k in 1..=3 {
+                if t < k || !d.name_token(t - k) {
+                    break;
+                }
+                let i = t - k;
+                if (d.given[i] == 2 || d.is_abd(i)) && !d.text(i).starts_with("ال") {
+                    start = Some(i);
+                }
+            }
+            let Some(start) = start else { continue };
+            let role_last = d.place_at.get(tl + 1).copied().flatten().unwrap_or(tl);
+            cands.push(Cand {
+                first: start,
+                last: role_last,
+                split: d.a.tokens[start].splits[0],
+                prio: 3,
+                kind: Some(MentionKind::Person {
+                    name: d.span(start, t - 1),
+                    role: Some(d.span(t, role_last)),
+                    affiliation: d
+                        .affiliation_after(role_last + 1)
+                        .map(|i| self.actors[i as usize].id.clone()),
+                }),
+            });
+        }
+    }
+
+    fn place_cands(
+        &self,
+        d: &Doc<'_>,
+        place_raw: Vec<(crate::matcher::RawMatch, &Vec<PlaceId>, PlaceRule)>,
+        cands: &mut Vec<Cand>,
+    ) {
+        let mut found: BTreeMap<(usize, usize), PlaceCand> = BTreeMap::new();
+        for (m, group, rule) in place_raw {
+            // ك + place is almost always another word (كريمة "generous" is not ك + ريمة).
+            if m.split.prep == Some('ك') {
+                continue;
+            }
+            let mut first = m.first;
+            let mut split = m.split;
+            let mut intro = None;
+            if m.first < m.last {
+                if let Some((k, sp)) = d.intro[m.first] {
+                    if sp.offset == m.split.offset {
+                        intro = Some(k);
+                    }
+                }
+            }
+            if intro.is_none() && m.split.offset == 0 && m.first > 0 {
+                let p = m.first - 1;
+                if let Some((k, sp)) = d.intro[p] {
+                    (intro, first, split) = (Some(k), p, sp);
+                } else if p > 0 && d.definite_noun(p) && d.text(p).ends_with('ه') {
+                    // العاصمة المختطفة صنعاء: one feminine adjective between intro and name.
+                    if let Some((k, sp)) = d.intro[p - 1] {
+                        (intro, first, split) = (Some(k), p - 1, sp);
+                    }
+                }
+            }
+            match rule {
+                PlaceRule::Intro if intro.is_none() => continue,
+                PlaceRule::Adjective
+                    if intro.is_none()
+                        && m.split.offset == 0
+                        && m.first > 0
+                        && d.definite_noun(m.first - 1) =>
+                {
+                    continue
+                }
+                _ => {}
+            }
+            let context = intro.is_some()
+                || m.split.prep == Some('ب')
+                || (m.first > 0 && PLACE_CONTEXT.contains(&d.text(m.first - 1)));
+            let ids = group
+                .iter()
+                .copied()
+                .filter(|&id| context || self.place(id).level != PlaceLevel::Admin3);
+            let e = found.entry((first, m.last)).or_insert_with(|| PlaceCand {
+                first,
+                last: m.last,
+                split,
+                intro,
+                ids: Vec::new(),
+            });
+            e.ids.extend(ids);
+        }
+
+        // Keep the best-ranked candidates, then break ties by the governorates named elsewhere.
+        let mut resolved: Vec<PlaceCand> = Vec::new();
+        for mut c in found.into_values() {
+            let Some(best) = c
+                .ids
+                .iter()
+                .map(|&id| level_rank(c.intro, self.place(id).level))
+                .min()
+            else {
+                continue;
+            };
+            c.ids
+                .retain(|&id| level_rank(c.intro, self.place(id).level) == best);
+            c.ids.sort_unstable();
+            c.ids.dedup();
+            resolved.push(c);
+        }
+        let evidence: Vec<(usize, &str)> = resolved
+            .iter()
+            .filter(|c| c.ids.len() == 1)
+            .map(|c| (c.first, self.place(c.ids[0]).admin1_pcode.as_str()))
+            .collect();
+        for c in resolved {
+            let id = *c
+                .ids
+                .iter()
+                .min_by_key(|&&id| {
+                    let a1 = self.place(id).admin1_pcode.as_str();
+                    let dist = evidence
+                        .iter()
+                        .filter(|(_, e)| *e == a1)
+                        .map(|(p, _)| p.abs_diff(c.first))
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    (dist, id)
+                })
+                .expect("candidates are not empty");
+            cands.push(Cand {
+                first: c.first,
+                last: c.last,
+                split: c.split,
+                prio: 1,
+                kind: Some(MentionKind::Place { id, intro: c.intro }),
+            });
+        }
+    }
+}
