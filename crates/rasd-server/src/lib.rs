@@ -113,6 +113,26 @@ pub async fn serve(db: PathBuf, addr: SocketAddr) -> Result<(), ServerError> {
     let state = tokio::task::spawn_blocking(move || AppState::open(&db))
         .await
         .map_err(|e| ServerError::Store(e.to_string()))??;
+    serve_state(state, addr).await
+}
+
+/// The blocking entry point of `rasd serve`: builds a Tokio runtime, opens `db`
+/// with `extractor` (which may carry user dictionaries) and serves until stopped.
+pub fn run(
+    db: PathBuf,
+    addr: SocketAddr,
+    extractor: std::sync::Arc<rasd_extract::Extractor>,
+) -> Result<(), ServerError> {
+    let state = AppState::with_extractor(&db, extractor)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServerError::Io { addr, source })?;
+    rt.block_on(serve_state(state, addr))
+}
+
+/// Serves `state` on `addr` until the process is stopped.
+pub async fn serve_state(state: AppState, addr: SocketAddr) -> Result<(), ServerError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServerError::Io { addr, source })?;

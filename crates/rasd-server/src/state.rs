@@ -43,7 +43,24 @@ impl AppState {
 
     /// As [`AppState::open`], sharing an extractor that is already loaded.
     pub fn with_extractor(db: &Path, extractor: Arc<Extractor>) -> Result<AppState, ServerError> {
-        let store = Store::open(db).map_err(|e| ServerError::Store(e.to_string()))?;
+        let mut store = Store::open(db).map_err(|e| ServerError::Store(e.to_string()))?;
+        // The actor table with its hierarchy and categories, from the lexicon, so
+        // that an actor filter includes the actors below it.
+        let rows: Vec<rasd_store::ActorRow> = extractor
+            .resources()
+            .lexicon()
+            .actors()
+            .iter()
+            .map(|a| rasd_store::ActorRow {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                parent: a.parent.clone(),
+                category: a.category,
+            })
+            .collect();
+        store
+            .upsert_actors(&rows)
+            .map_err(|e| ServerError::Store(e.to_string()))?;
         let catalog = load_catalog(&store).map_err(|e| ServerError::Store(e.to_string()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
