@@ -22,6 +22,8 @@ pub(crate) struct ActorMention {
     pub generic: bool,
     /// Stands for the last symmetric pair ("الطرفين").
     pub pair: bool,
+    /// A definite reference to an actor named earlier ("التنظيم").
+    pub anaphor: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -216,6 +218,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 split: m.split,
                 generic: false,
                 pair: false,
+                anaphor: false,
             }),
             MentionKind::Place { id, intro } => view.places.push(PlaceMention {
                 id,
@@ -285,6 +288,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                             split,
                             generic: true,
                             pair: true,
+                            anaphor: true,
                         });
                     } else if let Some(prev) = view
                         .actors
@@ -298,8 +302,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                             first_tok: h.first_tok,
                             last_tok: h.last_tok,
                             split,
-                            generic: true,
+                            generic: false,
                             pair: false,
+                            anaphor: true,
                         });
                     }
                 }
@@ -311,6 +316,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                     split,
                     generic: true,
                     pair: false,
+                    anaphor: false,
                 }),
                 _ => {}
             }
@@ -336,11 +342,14 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     view.cue_hits = hits;
 
     // Triggers: longest first at each position, never inside a named mention.
+    // A trigger inside a date expression ("بعد شهر من عملية الاختطاف") only anchors the
+    // date; it is not a new event.
+    let in_date = |span: NormSpan| view.dates.iter().any(|d| d.span.overlaps(span));
     let mut found: Vec<TriggerHit> = res
         .trigger_matcher
         .find(&view.a)
         .into_iter()
-        .filter(|m| !overlaps_named(m.span))
+        .filter(|m| !overlaps_named(m.span) && !in_date(m.span))
         .map(|m| {
             let (first_tok, last_tok) = view.tok_range(m.span);
             TriggerHit {
@@ -354,10 +363,24 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut last_end = 0;
     for t in found {
-        if t.span.start >= last_end {
-            last_end = t.span.end;
-            view.triggers.push(t);
+        if t.span.start < last_end {
+            continue;
         }
+        last_end = t.span.end;
+        // "انفجار عبوة ناسفة", "غارات جوية": adjacent words of one frame are one trigger.
+        if let Some(prev) = view.triggers.last_mut() {
+            let same = res.triggers[prev.trigger].plover == res.triggers[t.trigger].plover;
+            if same && prev.last_tok + 1 == t.first_tok {
+                // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
+                if res.triggers[prev.trigger].acled == "Armed clash" {
+                    prev.trigger = t.trigger;
+                }
+                prev.span = prev.span.cover(t.span);
+                prev.last_tok = t.last_tok;
+                continue;
+            }
+        }
+        view.triggers.push(t);
     }
     view
 }

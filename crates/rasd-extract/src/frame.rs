@@ -44,8 +44,8 @@ pub(crate) struct Draft {
     pub confidence: f64,
     /// Where the trigger starts (for ordering and anchors).
     pub pos: usize,
-    /// Paragraph index of the trigger.
-    pub paragraph: usize,
+    /// Sentence index of the trigger.
+    pub sentence: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,9 @@ struct Cand {
     distance: usize,
     same_clause: bool,
     generic: bool,
+    /// Between this trigger and the previous/next trigger of the sentence (not in
+    /// another frame's reach).
+    own: bool,
 }
 
 /// The actor mention whose last token is `t`, if any.
@@ -114,6 +117,7 @@ fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Mar
     let mut lam = m.split.prep == Some('ل');
     let mut conj = m.split.conj;
     let mut passed_affiliation = false;
+    let mut passed_head = false;
     let mut t = m.first_tok;
     for _ in 0..8 {
         if t <= lo_tok {
@@ -123,7 +127,7 @@ fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Mar
             if prev != ai {
                 // "مسلحون يعتقد بانتمائهم لتنظيم القاعدة": the name takes the role of the
                 // common noun it qualifies.
-                if passed_affiliation && view.actors[prev].generic && !m.generic {
+                if (passed_affiliation || passed_head) && view.actors[prev].generic && !m.generic {
                     t = view.actors[prev].first_tok;
                     continue;
                 }
@@ -148,9 +152,8 @@ fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Mar
         }
         for (h, cue) in view.cues_at(t) {
             match cue {
-                Cue::Target | Cue::Fatalities | Cue::Injured | Cue::Detained | Cue::Released => {
-                    return Marker::Target
-                }
+                Cue::Target | Cue::Fatalities | Cue::Injured => return Marker::Target,
+                Cue::Modifier => return Marker::Modifier,
                 Cue::Agent => return Marker::Agent,
                 Cue::Counterpart => return Marker::Counterpart,
                 Cue::Affiliation => {
@@ -158,8 +161,9 @@ fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Mar
                     lam = false;
                     skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
                 }
-                Cue::Head | Cue::Hedge | Cue::Generic(_) => {
+                Cue::Head | Cue::Hedge | Cue::Generic(_) | Cue::Detained | Cue::Released => {
                     conj |= cue_has_conj(view, h.first_tok, h.span.start);
+                    passed_head = true;
                     lam = false;
                     skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
                 }
@@ -195,11 +199,10 @@ fn absorbed_generic(view: &DocView<'_>, ai: usize) -> Option<usize> {
         let mut skip_to = None;
         for (h, cue) in view.cues_at(t) {
             match cue {
-                Cue::Affiliation => {
+                Cue::Affiliation | Cue::Head | Cue::Hedge => {
                     passed_affiliation = true;
-                    skip_to = Some(h.first_tok);
+                    skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
                 }
-                Cue::Head | Cue::Hedge => skip_to = Some(h.first_tok),
                 _ => {}
             }
         }
@@ -216,8 +219,8 @@ fn slot(view: &DocView<'_>, ai: usize) -> Slot {
 }
 
 /// Sort key: named before generic, then nearer first.
-fn rank(c: &Cand) -> (bool, usize) {
-    (c.generic, c.distance)
+fn rank(c: &Cand) -> (bool, bool, usize) {
+    (c.generic, !c.own, c.distance)
 }
 
 fn pick<'c>(cands: &'c [Cand], ok: impl Fn(&Cand) -> bool) -> Option<&'c Cand> {
@@ -253,6 +256,28 @@ pub(crate) fn fill(
         return None;
     }
 
+    // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
+    if def.weak {
+        let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
+        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Irrealis)) {
+            return None;
+        }
+    }
+    // The reach of this trigger: from the end of the previous trigger of the sentence to
+    // the start of the next one.
+    let prev_end = view
+        .triggers
+        .iter()
+        .filter(|t| t.span.end <= hit.span.start && t.span.start >= sentence.start)
+        .map(|t| t.span.end)
+        .next_back()
+        .unwrap_or(sentence.start);
+    let next_start = view
+        .triggers
+        .iter()
+        .find(|t| t.span.start >= hit.span.end && t.span.start < sentence.end)
+        .map_or(sentence.end, |t| t.span.start);
+
     // Candidate actors of the sentence.
     let mut cands: Vec<Cand> = Vec::new();
     for (ai, m) in view.actors.iter().enumerate() {
@@ -272,6 +297,7 @@ pub(crate) fn fill(
             distance,
             same_clause: clause.contains(m.span),
             generic: m.generic,
+            own: m.span.start >= prev_end && m.span.end <= next_start,
         });
     }
     let absorbed: Vec<usize> = cands
@@ -335,7 +361,30 @@ pub(crate) fn fill(
         if def.frame == FrameKind::Symmetric {
             state.last_pair = Some((a.id.clone(), b.id.clone()));
         }
-        let _ = b;
+    }
+    // In a story about two parties, a one-sided cooperative or verbal event involving one
+    // of them is read as involving the other ("مقابل توفير الأسلحة لتنظيم القاعدة").
+    if def.plover != "ASSAULT" && def.plover != "COERCE" {
+        if let Some((a, b)) = &state.last_pair {
+            let other = |id: &str| {
+                if id == a {
+                    Some(b.clone())
+                } else if id == b {
+                    Some(a.clone())
+                } else {
+                    None
+                }
+            };
+            match (&actor1, &actor2) {
+                (Some(x), None) => {
+                    actor2 = other(&x.id).map(|id| Slot { id, span: None });
+                }
+                (None, Some(y)) => {
+                    actor1 = other(&y.id).map(|id| Slot { id, span: None });
+                }
+                _ => {}
+            }
+        }
     }
 
     let counts = crate::frame::counts(view, hit, sentence);
@@ -349,6 +398,10 @@ pub(crate) fn fill(
         (FrameKind::Directed, false) => n_actors >= 1 || has_casualties,
     };
     if !enough {
+        return None;
+    }
+    // A release needs someone who releases and someone (or a number) released.
+    if def.release && (actor1.is_none() || (actor2.is_none() && count_after(view, hit, sentence).is_none())) {
         return None;
     }
 
@@ -392,7 +445,16 @@ pub(crate) fn fill(
     }
 
     let date = choose_date(view, hit, sentence, clause, previous, &plover, mode.as_deref());
-    let place = choose_place(view, hit, sentence, clause);
+    let place = choose_place(view, hit, sentence, clause).or_else(|| {
+        // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
+        // happens where its first event did.
+        let here = view.a.sentence_at(hit.span.start);
+        previous
+            .iter()
+            .rev()
+            .find(|d| d.plover == plover && Some(d.sentence) == here && d.place.is_some())
+            .and_then(|d| d.place.clone())
+    });
     let hedged = hedged(view, hit, clause, actor1.as_ref());
     let claimed = !view.cues_in(sentence, |c| c == Cue::Claim).is_empty();
     let attribution = attribution(view, sentence);
@@ -404,7 +466,18 @@ pub(crate) fn fill(
         .map(|(i, _)| i)
         .collect();
 
-    let (fatalities, injured) = if plover == "ASSAULT" { counts } else { (None, None) };
+    let (mut fatalities, injured) = if plover == "ASSAULT" { counts } else { (None, None) };
+    // An assassination of a named person kills one person unless the text says otherwise
+    // ("محاولة اغتيال" is an attempt).
+    if mode.as_deref() == Some("targeted") && fatalities.is_none() {
+        let attempt = view.text(hit.span).contains("محاوله");
+        let victim = view.persons.iter().any(|p| {
+            p.span.start >= hit.span.end && clause.contains(p.span)
+        });
+        if victim && !attempt {
+            fatalities = Some(1);
+        }
+    }
     let mut detained = None;
     let mut released = None;
     if def.release {
@@ -452,7 +525,7 @@ pub(crate) fn fill(
         confidence -= 0.1;
     }
 
-    let paragraph = view.paragraphs.partition_point(|p| p.end <= hit.span.start);
+    let sentence_index = view.a.sentence_at(hit.span.start).unwrap_or(usize::MAX);
     Some(Draft {
         trigger: hit.trigger,
         plover,
@@ -477,7 +550,7 @@ pub(crate) fn fill(
         evidence: vec![span],
         confidence: confidence.clamp(0.05, 0.95),
         pos: hit.span.start,
-        paragraph,
+        sentence: sentence_index,
     })
 }
 
@@ -487,21 +560,29 @@ fn directed(
     genitive: Genitive,
     cands: &[Cand],
 ) -> (Option<Slot>, Option<Slot>) {
-    let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent).map(|c| c.actor);
-    let mut a2: Option<usize> = pick(cands, |c| {
-        matches!(c.marker, Marker::Target | Marker::Lam | Marker::Counterpart) && !c.before
-    })
-    .or_else(|| {
-        pick(cands, |c| {
-            matches!(c.marker, Marker::Target | Marker::Counterpart) && c.same_clause
-        })
-    })
-    .map(|c| c.actor);
-    if let Some(adj) = pick(cands, |c| c.marker == Marker::Adjacent) {
-        match genitive {
-            Genitive::Agent if a1.is_none() => a1 = Some(adj.actor),
-            Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
-            _ => {}
+    let targeted = |c: &Cand| matches!(c.marker, Marker::Target | Marker::Lam | Marker::Counterpart);
+    let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
+        .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
+        .map(|c| c.actor);
+    let mut a2: Option<usize> = None;
+    if voice == Voice::Noun {
+        a2 = pick(cands, |c| targeted(c) && !c.before && c.own)
+            .or_else(|| pick(cands, |c| targeted(c) && c.own))
+            .map(|c| c.actor);
+        if let Some(adj) = pick(cands, |c| c.marker == Marker::Adjacent) {
+            // "احتجاز مسلحين آخرين فريقا …": a verbal noun followed by two actors has
+            // its agent first and its object second.
+            let object_follows = cands.iter().any(|c| {
+                !c.before && c.own && c.actor != adj.actor && c.distance > adj.distance
+                    && c.distance <= adj.distance + 6
+                    && matches!(c.marker, Marker::Unmarked | Marker::Lam)
+            });
+            match genitive {
+                Genitive::Agent if a1.is_none() => a1 = Some(adj.actor),
+                Genitive::Patient if object_follows && a1.is_none() => a1 = Some(adj.actor),
+                Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
+                _ => {}
+            }
         }
     }
     let free = |c: &Cand, a1: Option<usize>, a2: Option<usize>| {
@@ -509,26 +590,33 @@ fn directed(
             && Some(c.actor) != a1
             && Some(c.actor) != a2
     };
-    let before = |a1, a2| {
+    // The subject before the trigger: in its clause, or close to it.
+    let before = |a1, a2, reach: usize| {
         pick(cands, |c| {
-            c.before && free(c, a1, a2) && (c.same_clause || c.distance <= 12)
+            c.before && c.own && free(c, a1, a2) && (c.same_clause || c.distance <= reach)
         })
         .map(|c| c.actor)
     };
     let after = |a1, a2| {
-        pick(cands, |c| !c.before && free(c, a1, a2) && c.same_clause).map(|c| c.actor)
+        pick(cands, |c| !c.before && c.own && free(c, a1, a2) && (c.same_clause || c.distance <= 8))
+            .map(|c| c.actor)
     };
     match voice {
         Voice::Verb => {
             if a1.is_none() {
-                // SVO when a subject precedes in the clause, else VSO.
-                a1 = pick(cands, |c| c.before && free(c, a1, a2) && c.same_clause)
-                    .map(|c| c.actor)
-                    .or_else(|| after(a1, a2))
-                    .or_else(|| before(a1, a2));
+                // SVO when a subject precedes closely, else VSO.
+                a1 = before(a1, a2, 6).or_else(|| after(a1, a2));
             }
             if a2.is_none() {
-                a2 = after(a1, a2);
+                // The object: the nearest marked target or unmarked actor after the verb.
+                a2 = cands
+                    .iter()
+                    .filter(|c| !c.before && c.own && Some(c.actor) != a1)
+                    .filter(|c| targeted(c) || free(c, a1, None))
+                    .filter(|c| c.distance <= 15)
+                    .min_by_key(|c| rank(c))
+                    .map(|c| c.actor)
+                    .or_else(|| pick(cands, |c| targeted(c) && Some(c.actor) != a1).map(|c| c.actor));
             }
         }
         Voice::Passive => {
@@ -538,7 +626,8 @@ fn directed(
         }
         Voice::Noun => {
             if a1.is_none() {
-                a1 = before(a1, a2);
+                // The subject of a light verb: "قام مسلحون، الأربعاء، باختطاف".
+                a1 = before(a1, a2, 6);
             }
             if a2.is_none() {
                 a2 = after(a1, a2);
@@ -553,7 +642,7 @@ fn directed(
 
 fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>) {
     let subject = pick(cands, |c| {
-        c.before && matches!(c.marker, Marker::Unmarked) && (c.same_clause || c.distance <= 12)
+        c.before && c.own && matches!(c.marker, Marker::Unmarked) && (c.same_clause || c.distance <= 6)
     })
     .or_else(|| pick(cands, |c| !c.before && c.marker == Marker::Adjacent))
     .map(|c| c.actor);
@@ -586,7 +675,11 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
             (Some(c), other)
         }
         (None, None) => {
-            let mut near: Vec<&Cand> = cands.iter().filter(|c| c.same_clause).collect();
+            let mut near: Vec<&Cand> = cands
+                .iter()
+                .filter(|c| c.own && (c.same_clause || c.distance <= 15))
+                .filter(|c| !matches!(c.marker, Marker::Coordinated(_)) || c.same_clause)
+                .collect();
             near.sort_by_key(|c| rank(c));
             let first = near.first().map(|c| c.actor);
             let second = near
@@ -621,6 +714,8 @@ pub(crate) fn counts(
     let mut fatalities: Option<u32> = None;
     let mut injured: Option<u32> = None;
     let hits = view.cues_in(sentence, |c| matches!(c, Cue::Fatalities | Cue::Injured));
+    let mut per_clause: std::collections::BTreeMap<usize, (Option<u32>, Option<u32>)> =
+        std::collections::BTreeMap::new();
     let mut i = 0;
     while i < hits.len() {
         let (h, cue) = hits[i];
@@ -642,9 +737,17 @@ pub(crate) fn counts(
         }
         let value = number_near(view, h.first_tok, h.last_tok, h.span, sentence);
         if let Some(v) = value {
-            let slot = if cue == Cue::Fatalities { &mut fatalities } else { &mut injured };
+            let clause = view.a.clause_at(h.span.start).unwrap_or(0);
+            let entry = per_clause.entry(clause).or_insert((None, None));
+            let slot = if cue == Cue::Fatalities { &mut entry.0 } else { &mut entry.1 };
             *slot = Some(slot.unwrap_or(0) + v);
         }
+    }
+    // Figures in one clause add up ("مقتل 21 … ومقتل 3"); a later clause that repeats the
+    // toll ("ما أدى إلى مقتل أحد الجنود") does not add to it.
+    for (f, i) in per_clause.values() {
+        fatalities = fatalities.max(*f);
+        injured = injured.max(*i);
     }
     (fatalities, injured)
 }
@@ -712,7 +815,7 @@ fn count_after(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opti
         .filter(|q| !q.ordinal && q.span.start >= hit.span.end && q.span.end <= next_trigger)
         .find(|q| {
             let (qf, _) = view.tok_range(q.span);
-            qf <= hit.last_tok + 12
+            qf <= hit.last_tok + 20
         })
         .and_then(|q| if q.vague { None } else { q.value })
         .and_then(|v| u32::try_from(v).ok())
@@ -778,11 +881,23 @@ fn choose_date(
             d.span.start.saturating_sub(hit.span.end)
         }
     };
-    let in_clause = view.dates.iter().filter(|d| clause.contains(d.span)).min_by_key(|d| dist(d));
+    // "منذ العام 2014" gives a duration's start, not the event's date.
+    let usable = |d: &&rasd_timenum::DateExpr| {
+        let t = view.tok_at(d.span.start);
+        !(t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("منذ"))
+            && !view.text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span).ends_with("منذ")
+    };
+    let in_clause = view
+        .dates
+        .iter()
+        .filter(|d| clause.contains(d.span))
+        .filter(usable)
+        .min_by_key(|d| dist(d));
     let chosen = in_clause.or_else(|| {
         view.dates
             .iter()
             .filter(|d| sentence.contains(d.span))
+            .filter(usable)
             .min_by_key(|d| dist(d))
     });
     let chosen = chosen.or_else(|| {
@@ -797,7 +912,11 @@ fn choose_date(
         let months = match anchor {
             Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
         };
-        let dated = |d: &&Draft| d.date.as_ref().is_some_and(|x| x.start.is_some());
+        let here = view.a.sentence_at(hit.span.start);
+        let dated = |d: &&Draft| {
+            d.date.as_ref().is_some_and(|x| x.start.is_some())
+                && view.a.sentence_at(d.pos) != here
+        };
         let base = if months != 0 {
             previous
                 .iter()
@@ -852,7 +971,20 @@ fn choose_place(
     };
     let mut cands = pick_in(clause);
     if cands.is_empty() {
+        // Elsewhere in the sentence, but not beyond another event of the same kind that
+        // may own it.
         cands = pick_in(sentence);
+        let same_kind = |t: &TriggerHit| {
+            view.res.triggers[t.trigger].plover == view.res.triggers[hit.trigger].plover
+                && t.span != hit.span
+                && sentence.contains(t.span)
+        };
+        let others: Vec<NormSpan> = view.triggers.iter().filter(|t| same_kind(t)).map(|t| t.span).collect();
+        cands.retain(|&i| {
+            let p = view.places[i].span;
+            let d_here = p.start.abs_diff(hit.span.start);
+            others.iter().all(|o| p.start.abs_diff(o.start) >= d_here)
+        });
     }
     if cands.is_empty() {
         return None;
@@ -898,7 +1030,15 @@ fn choose_place(
     let place = lex.place(mention.id);
     // "محافظة صنعاء" names the governorate, not the capital.
     let mut admin1_override = None;
-    if mention.intro == Some(rasd_lexicon::PlaceIntro::Governorate) && place.level != PlaceLevel::Admin1 {
+    // A bare name shared by a governorate and its capital district ("في الضالع",
+    // "البيضاء") names the governorate, as ACLED codes it; the capital Sanaa is the
+    // exception (its governorate is Amanat al-Asimah, not Sana'a governorate).
+    let bare_shared = mention.intro.is_none()
+        && matches!(place.level, PlaceLevel::City | PlaceLevel::Admin2)
+        && place.admin1_pcode != "YE13";
+    if (bare_shared || mention.intro == Some(rasd_lexicon::PlaceIntro::Governorate))
+        && place.level != PlaceLevel::Admin1
+    {
         let key = rasd_text::normalize_key(&place.name_ar);
         admin1_override = lex
             .places()

@@ -36,8 +36,12 @@ fn actors_agree(a: &Draft, b: &Draft, symmetric: bool) -> bool {
 
 fn dates_agree(a: &Draft, b: &Draft) -> bool {
     match (&a.date, &b.date) {
+        // Two dated mentions are one event when one window holds the other: "from 7 to
+        // 14 November" and "last week" are different meetings.
         (Some(x), Some(y)) => match (x.start, x.end, y.start, y.end) {
-            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+            (Some(s1), Some(e1), Some(s2), Some(e2)) => {
+                (s1 <= s2 && e2 <= e1) || (s2 <= s1 && e1 <= e2)
+            }
             _ => x.span == y.span,
         },
         _ => true,
@@ -103,6 +107,26 @@ fn absorb(into: &mut Draft, other: Draft) {
     into.confidence = (into.confidence.max(other.confidence) + 0.05).min(0.95);
 }
 
+/// Frames of one sentence that share an actor (or, for violence, have a side left open)
+/// describe one event: "نفذ التنظيم هجوما … حيث دارت مواجهات أسفرت عن مقتل …",
+/// "زودت التنظيم بأسلحة". The more specific ACLED sub-event type wins.
+fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) -> bool {
+    if a.sentence != b.sentence || a.plover != b.plover || !places_agree(a, b, admin1) {
+        return false;
+    }
+    let ids = |d: &Draft| {
+        [&d.actor1, &d.actor2]
+            .into_iter()
+            .flatten()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let (ia, ib) = (ids(a), ids(b));
+    let shared = ia.iter().any(|i| ib.contains(i));
+    let open = a.plover == "ASSAULT" && (ia.len() < 2 || ib.len() < 2) && dates_agree(a, b);
+    shared || open
+}
+
 /// Merges frames that report the same event; keeps text order of first mentions.
 pub(crate) fn merge(
     drafts: Vec<Draft>,
@@ -111,6 +135,17 @@ pub(crate) fn merge(
 ) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
+        if let Some(i) = out.iter().position(|m| consolidate(m, &d, admin1)) {
+            let m = &mut out[i];
+            if m.acled_sub == "Armed clash" && d.acled_sub != "Armed clash" {
+                m.acled_sub = d.acled_sub.clone();
+                m.mode = d.mode.clone();
+                m.cameo = d.cameo.clone();
+                m.goldstein = d.goldstein;
+            }
+            absorb(m, d);
+            continue;
+        }
         let sym = symmetric(&d);
         let target = out.iter().position(|m| {
             m.plover == d.plover

@@ -25,8 +25,10 @@ pub(crate) enum Cue {
     Counterpart,
     Affiliation,
     Head,
+    Modifier,
     Vehicle,
     Negation,
+    Irrealis,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -173,7 +175,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 14] = [
+        let lists: [(&Vec<String>, Cue); 16] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -186,8 +188,10 @@ impl Resources {
             (&cues.counterpart_markers, Cue::Counterpart),
             (&cues.affiliation_markers, Cue::Affiliation),
             (&cues.head_nouns, Cue::Head),
+            (&cues.modifier_markers, Cue::Modifier),
             (&cues.vehicles, Cue::Vehicle),
             (&cues.negation, Cue::Negation),
+            (&cues.irrealis, Cue::Irrealis),
         ];
         for (forms, cue) in lists {
             for form in forms {

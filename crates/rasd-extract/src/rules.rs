@@ -113,8 +113,10 @@ pub(crate) struct CueFile {
     pub counterpart_markers: Vec<String>,
     pub affiliation_markers: Vec<String>,
     pub head_nouns: Vec<String>,
+    pub modifier_markers: Vec<String>,
     pub vehicles: Vec<String>,
     pub negation: Vec<String>,
+    pub irrealis: Vec<String>,
     pub anaphor: Vec<Anaphor>,
     pub generic: Vec<Generic>,
 }
