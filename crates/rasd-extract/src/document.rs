@@ -122,6 +122,15 @@ impl<'a> DocView<'a> {
             .flat_map(move |&h| self.cue_hits[h].cues.iter().map(move |&c| (&self.cue_hits[h], c)))
     }
 
+    /// Cues of the phrases starting at token `t`.
+    pub fn cues_at_start(&self, t: usize) -> impl Iterator<Item = Cue> + '_ {
+        let first = self.cue_hits.partition_point(|h| h.first_tok < t);
+        self.cue_hits[first..]
+            .iter()
+            .take_while(move |h| h.first_tok == t)
+            .flat_map(|h| h.cues.iter().copied())
+    }
+
     /// Cue hits inside `span` that carry a cue accepted by `want`.
     pub fn cues_in(&self, span: NormSpan, want: impl Fn(Cue) -> bool) -> Vec<(&CueHit, Cue)> {
         let first = self.cue_hits.partition_point(|h| h.span.start < span.start);
@@ -398,10 +407,33 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut state = frame::State::default();
     for (i, hit) in view.triggers.iter().enumerate() {
-        if let Some(draft) = frame::fill(&view, i, hit, &drafts, &mut state) {
+        if let Some(mut draft) = frame::fill(&view, i, hit, &drafts, &mut state) {
+            // No place in its sentence: the story continues where the paragraph's
+            // previous event happened.
+            if draft.place.is_none() {
+                let para = view.paragraph_of(hit.span.start);
+                if let Some(prev) = drafts
+                    .iter()
+                    .rev()
+                    .take_while(|d| d.pos >= para.start)
+                    .find(|d| d.place.is_some())
+                {
+                    let mut place = prev.place.clone().expect("checked above");
+                    place.geo_precision = place.geo_precision.max(2);
+                    draft.place = Some(place);
+                }
+            }
             drafts.push(draft);
         }
     }
+    // Weak frames inside an agreement's sentence are the agreement's terms
+    // ("اتفاق … واعتماد مرتبات ومعونات"), not events of their own.
+    let agree_sentences: Vec<usize> = drafts
+        .iter()
+        .filter(|d| d.plover == "AGREE")
+        .map(|d| d.sentence)
+        .collect();
+    drafts.retain(|d| !(res.triggers[d.trigger].weak && d.plover != "AGREE" && agree_sentences.contains(&d.sentence)));
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
     let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
     let drafts = merge::merge(drafts, &symmetric, &admin1);

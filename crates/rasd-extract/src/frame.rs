@@ -50,6 +50,9 @@ pub(crate) struct Draft {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DateChoice {
+    /// Where the date came from: 0 the clause, 1 the sentence, 2 the paragraph, 3 the
+    /// report's lead. Lower is more reliable.
+    pub source: u8,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub precision: Precision,
@@ -114,6 +117,13 @@ fn cue_has_conj(view: &DocView<'_>, first_tok: usize, span_start: usize) -> bool
 /// that gives it its role.
 fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Marker {
     let m = &view.actors[ai];
+    // "مدنيين أصيبوا نتيجة قصف": a casualty verb right after names the victims.
+    if view
+        .cues_at_start(m.last_tok + 1)
+        .any(|c| matches!(c, Cue::Fatalities | Cue::Injured))
+    {
+        return Marker::Target;
+    }
     let mut lam = m.split.prep == Some('ل');
     let mut conj = m.split.conj;
     let mut passed_affiliation = false;
@@ -256,6 +266,22 @@ pub(crate) fn fill(
         return None;
     }
 
+    // "لقصف", "لتبادل الأسرى": a verbal noun with the preposition ل states a purpose,
+    // unless something was suffered ("تعرضت لقصف").
+    let first = &view.a.tokens[hit.first_tok];
+    let split = first
+        .splits
+        .iter()
+        .find(|sp| first.span.start + sp.offset == hit.span.start)
+        .copied()
+        .unwrap_or_default();
+    if split.prep == Some('ل') && !split.article {
+        let lo = hit.first_tok.saturating_sub(3).max(lo_tok);
+        let suffered = (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Suffer));
+        if !suffered {
+            return None;
+        }
+    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -310,9 +336,29 @@ pub(crate) fn fill(
     cands.retain(|c| !view.actors[c.actor].pair && c.marker != Marker::Modifier);
 
     let (mut actor1, mut actor2) = match def.frame {
-        FrameKind::Directed => directed(view, def.voice, def.genitive, &cands),
+        FrameKind::Directed => directed(view, def, &cands),
         FrameKind::Symmetric => symmetric(view, &cands),
     };
+    // "بين X وY من جهة، وZ من جهة أخرى": the sides are X+Y against Z.
+    let mut side_assoc: Option<Slot> = None;
+    if def.frame == FrameKind::Symmetric {
+        if let (Some(a), Some(b)) = (&actor1, &actor2) {
+            if let Some(bspan) = b.span {
+                let rest = &view.a.norm.as_str()[bspan.end..sentence.end];
+                if rest.trim_start().starts_with("من جهه") {
+                    let z = cands
+                        .iter()
+                        .filter(|c| view.actors[c.actor].span.start > bspan.end && view.actors[c.actor].id != a.id && view.actors[c.actor].id != b.id)
+                        .min_by_key(|c| c.distance)
+                        .map(|c| slot(view, c.actor));
+                    if let Some(z) = z {
+                        side_assoc = actor2.take();
+                        actor2 = Some(z);
+                    }
+                }
+            }
+        }
+    }
     if def.frame == FrameKind::Symmetric || pair_mentioned {
         if pair_mentioned && actor1.is_none() && actor2.is_none() {
             if let Some((a, b)) = &state.last_pair {
@@ -320,6 +366,13 @@ pub(crate) fn fill(
                 actor2 = Some(Slot { id: b.clone(), span: None });
             }
         }
+    }
+    // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
+    let lo = hit.first_tok.saturating_sub(4).max(lo_tok);
+    if def.frame == FrameKind::Directed
+        && (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Receive))
+    {
+        std::mem::swap(&mut actor1, &mut actor2);
     }
     // Civilians do not initiate violence, except as protesters.
     if !def.protest {
@@ -355,6 +408,11 @@ pub(crate) fn fill(
             }
         }
     }
+    if let Some(x) = side_assoc {
+        if !assoc1.iter().any(|s| s.id == x.id) {
+            assoc1.push(x);
+        }
+    }
     assoc1.dedup_by(|a, b| a.id == b.id);
     assoc2.dedup_by(|a, b| a.id == b.id);
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
@@ -384,6 +442,30 @@ pub(crate) fn fill(
                 }
                 _ => {}
             }
+        }
+    }
+
+    // Domain defaults for slots the text leaves empty.
+    let mut defaulted = false;
+    for d in &res.cues.defaults {
+        let applies = d.when_mode.as_ref().is_none_or(|m| def.mode.as_ref() == Some(m))
+            && d.when_type.as_ref().is_none_or(|t| *t == def.plover)
+            && d
+                .when_actor1
+                .as_ref()
+                .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a));
+        if !applies {
+            continue;
+        }
+        let slot = if d.slot == "actor1" { &mut actor1 } else { &mut actor2 };
+        if slot.is_none() {
+            *slot = Some(Slot { id: d.id.clone(), span: None });
+            defaulted = true;
+        }
+    }
+    if let (Some(a), Some(b)) = (&actor1, &actor2) {
+        if a.id == b.id {
+            actor2 = None;
         }
     }
 
@@ -524,6 +606,9 @@ pub(crate) fn fill(
     if actor1.as_ref().is_some_and(|a| view.actors.iter().any(|m| Some(m.span) == a.span && m.generic)) {
         confidence -= 0.1;
     }
+    if defaulted {
+        confidence -= 0.1;
+    }
 
     let sentence_index = view.a.sentence_at(hit.span.start).unwrap_or(usize::MAX);
     Some(Draft {
@@ -556,13 +641,25 @@ pub(crate) fn fill(
 
 fn directed(
     view: &DocView<'_>,
-    voice: Voice,
-    genitive: Genitive,
+    def: &crate::rules::TriggerDef,
     cands: &[Cand],
 ) -> (Option<Slot>, Option<Slot>) {
-    let targeted = |c: &Cand| matches!(c.marker, Marker::Target | Marker::Lam | Marker::Counterpart);
+    let (voice, genitive) = (def.voice, def.genitive);
+    // "كمين للمقاومة", "هجوم للحوثيين": after a violent noun ل marks whose it is.
+    let lam_agent = def.plover == "ASSAULT" && voice == Voice::Noun;
+    // Verbal events take whole events as objects ("دانت قصف المتمردين"): their target
+    // may sit inside the next frame.
+    let verbal = matches!(
+        def.plover.as_str(),
+        "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
+    );
+    let targeted = |c: &Cand| {
+        matches!(c.marker, Marker::Target | Marker::Counterpart)
+            || (c.marker == Marker::Lam && !(lam_agent && c.distance == 0))
+    };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
         .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
+        .or_else(|| pick(cands, |c| lam_agent && c.marker == Marker::Lam && c.distance == 0))
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
     if voice == Voice::Noun {
@@ -604,14 +701,18 @@ fn directed(
     match voice {
         Voice::Verb => {
             if a1.is_none() {
-                // SVO when a subject precedes closely, else VSO.
-                a1 = before(a1, a2, 6).or_else(|| after(a1, a2));
+                // Verb-initial clauses put the subject right after the verb (VSO); else
+                // a subject close before it (SVO); else the first actor after.
+                a1 = before(a1, a2, 1)
+                    .or_else(|| pick(cands, |c| c.marker == Marker::Adjacent && c.own).map(|c| c.actor))
+                    .or_else(|| before(a1, a2, 6))
+                    .or_else(|| after(a1, a2));
             }
             if a2.is_none() {
                 // The object: the nearest marked target or unmarked actor after the verb.
                 a2 = cands
                     .iter()
-                    .filter(|c| !c.before && c.own && Some(c.actor) != a1)
+                    .filter(|c| !c.before && (c.own || verbal) && Some(c.actor) != a1)
                     .filter(|c| targeted(c) || free(c, a1, None))
                     .filter(|c| c.distance <= 15)
                     .min_by_key(|c| rank(c))
@@ -717,9 +818,15 @@ pub(crate) fn counts(
     let mut per_clause: std::collections::BTreeMap<usize, (Option<u32>, Option<u32>)> =
         std::collections::BTreeMap::new();
     let mut i = 0;
+    let mut seen_tok = usize::MAX;
     while i < hits.len() {
         let (h, cue) = hits[i];
         i += 1;
+        // "بمقتل" matches both "بمقتل" and "مقتل": one word, one figure.
+        if h.first_tok == seen_tok {
+            continue;
+        }
+        seen_tok = h.first_tok;
         let nearest = violent
             .iter()
             .min_by_key(|t| t.first_tok.abs_diff(h.first_tok))
@@ -887,27 +994,49 @@ fn choose_date(
         !(t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("منذ"))
             && !view.text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span).ends_with("منذ")
     };
+    // A date in the sentence but outside the clause belongs to the nearest trigger.
+    let owned = |d: &&rasd_timenum::DateExpr| {
+        let here = dist(d);
+        view.triggers.iter().filter(|t| t.span != hit.span && sentence.contains(t.span)).all(|t| {
+            let other = if d.span.end <= t.span.start {
+                t.span.start - d.span.end
+            } else {
+                d.span.start.saturating_sub(t.span.end)
+            };
+            other >= here
+        })
+    };
     let in_clause = view
         .dates
         .iter()
         .filter(|d| clause.contains(d.span))
         .filter(usable)
         .min_by_key(|d| dist(d));
-    let chosen = in_clause.or_else(|| {
-        view.dates
-            .iter()
-            .filter(|d| sentence.contains(d.span))
-            .filter(usable)
-            .min_by_key(|d| dist(d))
-    });
-    let chosen = chosen.or_else(|| {
-        // Earlier in the same paragraph: a date that opened the paragraph's story.
-        let para = view.paragraph_of(hit.span.start);
-        view.dates
-            .iter()
-            .filter(|d| para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none())
-            .next_back()
-    })?;
+    let mut source = 0u8;
+    let chosen = in_clause
+        .or_else(|| {
+            source = 1;
+            view.dates
+                .iter()
+                .filter(|d| sentence.contains(d.span))
+                .filter(usable)
+                .filter(owned)
+                .min_by_key(|d| dist(d))
+        })
+        .or_else(|| {
+            // Earlier in the same paragraph: a date that opened the paragraph's story.
+            source = 2;
+            let para = view.paragraph_of(hit.span.start);
+            view.dates
+                .iter()
+                .filter(|d| para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none())
+                .filter(usable)
+                .next_back()
+        })
+        .or_else(|| {
+            source = 3;
+            lead_date(view)
+        })?;
     if let Some(anchor) = chosen.anchor {
         let months = match anchor {
             Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
@@ -937,6 +1066,7 @@ fn choose_date(
         let prev = base.date.as_ref()?;
         let (s, e, p) = rasd_timenum::resolve_anchor(anchor, prev.start?, prev.end.or(prev.start)?);
         return Some(DateChoice {
+            source,
             start: Some(s),
             end: Some(e),
             precision: p,
@@ -945,10 +1075,28 @@ fn choose_date(
     }
     chosen.start?;
     Some(DateChoice {
+        source,
         start: chosen.start,
         end: chosen.end.or(chosen.start),
         precision: chosen.precision,
         span: chosen.span,
+    })
+}
+
+/// The date of a breaking-news report: a date in its title or first paragraph that falls
+/// within three days before publication ("أمس", "اليوم", "السبت"). Events the report
+/// gives no other date for happened then.
+fn lead_date<'v>(view: &'v DocView<'_>) -> Option<&'v rasd_timenum::DateExpr> {
+    let pub_date = view.pub_date?;
+    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
+    view.dates.iter().find(|d| {
+        let t = view.tok_at(d.span.start);
+        let until = t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("حتي");
+        d.span.end <= lead_end
+            && !until
+            && d.anchor.is_none()
+            && d.start.is_some_and(|s| s <= pub_date && (pub_date - s).num_days() <= 3)
+            && d.end.is_some_and(|e| e <= pub_date)
     })
 }
 
@@ -969,22 +1117,40 @@ fn choose_place(
             .filter(|&i| span.contains(view.places[i].span))
             .collect()
     };
-    let mut cands = pick_in(clause);
+    // Places that say where an actor is based ("المتواجد في محافظة البيضاء") are not
+    // the event's place.
+    let descriptive = |i: usize| {
+        let t = view.places[i].first_tok;
+        (t.saturating_sub(4)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceDescriptor))
+    };
+    let prev_end = view
+        .triggers
+        .iter()
+        .filter(|t| t.span.end <= hit.span.start && sentence.contains(t.span))
+        .map(|t| t.span.end)
+        .next_back()
+        .unwrap_or(sentence.start);
+    let next_start = view
+        .triggers
+        .iter()
+        .find(|t| t.span.start >= hit.span.end && sentence.contains(t.span))
+        .map_or(sentence.end, |t| t.span.start);
+    // A place usually follows its event ("اختطاف X في Y"); else it opens the clause before
+    // it ("وفي صنعاء، عقدت"); never across another event's words.
+    let in_range = |lo: usize, hi: usize| -> Vec<usize> {
+        (0..view.places.len())
+            .filter(|&i| {
+                let p = view.places[i].span;
+                p.start >= lo && p.end <= hi && !descriptive(i)
+            })
+            .collect()
+    };
+    let mut cands = in_range(hit.span.end, next_start);
     if cands.is_empty() {
-        // Elsewhere in the sentence, but not beyond another event of the same kind that
-        // may own it.
-        cands = pick_in(sentence);
-        let same_kind = |t: &TriggerHit| {
-            view.res.triggers[t.trigger].plover == view.res.triggers[hit.trigger].plover
-                && t.span != hit.span
-                && sentence.contains(t.span)
-        };
-        let others: Vec<NormSpan> = view.triggers.iter().filter(|t| same_kind(t)).map(|t| t.span).collect();
-        cands.retain(|&i| {
-            let p = view.places[i].span;
-            let d_here = p.start.abs_diff(hit.span.start);
-            others.iter().all(|o| p.start.abs_diff(o.start) >= d_here)
-        });
+        cands = in_range(prev_end, hit.span.start);
+    }
+    if cands.is_empty() {
+        cands = pick_in(clause).into_iter().filter(|&i| !descriptive(i)).collect();
     }
     if cands.is_empty() {
         return None;

@@ -75,10 +75,13 @@ fn absorb(into: &mut Draft, other: Draft) {
             into.assoc2.push(s);
         }
     }
-    // The narrower date window is the more informative one.
+    // A date the text gives near the words wins over one taken from context; then the
+    // narrower window is the more informative one.
     match (&into.date, &other.date) {
         (None, Some(_)) => into.date = other.date,
-        (Some(x), Some(y)) if y.precision < x.precision => into.date = other.date,
+        (Some(x), Some(y)) if (y.source, y.precision) < (x.source, x.precision) => {
+            into.date = other.date
+        }
         _ => {}
     }
     match (&into.place, &other.place) {

@@ -29,6 +29,9 @@ pub(crate) enum Cue {
     Vehicle,
     Negation,
     Irrealis,
+    Receive,
+    PlaceDescriptor,
+    Suffer,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -147,6 +150,14 @@ impl Resources {
                 problems.push(format!("cues: generic actor `{}` is unknown", generic.id));
             }
         }
+        for d in &cues.defaults {
+            if lexicon.actor(&d.id).is_none() {
+                problems.push(format!("cues: default actor `{}` is unknown", d.id));
+            }
+            if d.slot != "actor1" && d.slot != "actor2" {
+                problems.push(format!("cues: default slot `{}` is not actor1 or actor2", d.slot));
+            }
+        }
         for anaphor in &cues.anaphor {
             for id in &anaphor.ids {
                 if id != "@pair" && lexicon.actor(id).is_none() {
@@ -175,7 +186,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 16] = [
+        let lists: [(&Vec<String>, Cue); 19] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -192,6 +203,9 @@ impl Resources {
             (&cues.vehicles, Cue::Vehicle),
             (&cues.negation, Cue::Negation),
             (&cues.irrealis, Cue::Irrealis),
+            (&cues.receive, Cue::Receive),
+            (&cues.place_descriptors, Cue::PlaceDescriptor),
+            (&cues.suffer, Cue::Suffer),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -94,6 +94,20 @@ pub(crate) struct Anaphor {
     pub ids: Vec<String>,
 }
 
+/// A slot filled by domain knowledge when the text leaves it empty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Default {
+    #[serde(default)]
+    pub when_mode: Option<String>,
+    #[serde(default)]
+    pub when_type: Option<String>,
+    #[serde(default)]
+    pub when_actor1: Option<String>,
+    pub slot: String,
+    pub id: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Generic {
@@ -117,6 +131,11 @@ pub(crate) struct CueFile {
     pub vehicles: Vec<String>,
     pub negation: Vec<String>,
     pub irrealis: Vec<String>,
+    pub receive: Vec<String>,
+    pub place_descriptors: Vec<String>,
+    pub suffer: Vec<String>,
+    #[serde(default, rename = "default")]
+    pub defaults: Vec<Default>,
     pub anaphor: Vec<Anaphor>,
     pub generic: Vec<Generic>,
 }
