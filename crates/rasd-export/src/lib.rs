@@ -8,6 +8,7 @@
 //!   does the same for the actor graph in a [`GraphFormat`].
 //! * The writers also work on events already read: [`write_csv`], [`write_jsonl`],
 //!   [`write_geojson`], [`write_parquet`], [`write_graphml`], [`write_graph_json`].
+//! * [`AcledCsvWriter`] streams ACLED CSV rows one event at a time.
 //! * [`AcledRow`] is ACLED's 31-column row of one event ([`ACLED_COLUMNS`], in ACLED's
 //!   order and spelling): `event_id_cnty` `YEM…` (stable, from the store), `inter1`/
 //!   `inter2` from actor categories ([`ActorCategories`], else the coded interaction),
@@ -53,7 +54,7 @@ pub use error::ExportError;
 pub use geo::write_geojson;
 pub use graph::{graph_json, write_graph_json, write_graphml};
 pub use jsonl::{event_json, write_jsonl};
-pub use tabular::write_csv;
+pub use tabular::{write_csv, AcledCsvWriter};
 
 /// An event export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
