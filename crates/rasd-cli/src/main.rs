@@ -38,6 +38,16 @@ enum Command {
     Bench(commands::bench::Args),
     /// Load and check the built-in (and user) dictionaries and rules, run rule examples.
     CheckData(commands::check_data::Args),
+    /// Extract events from articles and store them in a database (default ./rasd.db).
+    Ingest(commands::ingest::Args),
+    /// Write the stored events as ACLED CSV, JSONL, GeoJSON or Parquet.
+    Export(commands::export::Args),
+    /// Write the actor graph of the stored events as GraphML or JSON.
+    Graph(commands::graph::Args),
+    /// Count the stored events by type, actor, governorate and month.
+    Stats(commands::stats::Args),
+    /// Serve the JSON API and the offline web UI (map, timeline, actor graph, evidence).
+    Serve(commands::serve::Args),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -48,6 +58,11 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::CheckData(args) => commands::check_data::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Graph(args) => commands::graph::run(args),
+        Command::Stats(args) => commands::stats::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     }
 }
 

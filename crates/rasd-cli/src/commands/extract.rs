@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use rasd_export::{AcledCsvWriter, ExportOptions};
 use rasd_ingest::{read_inputs, IngestOptions};
+use rasd_model::{Document, Event};
+use rasd_store::{ActorRow, SourceReport, StoredEvent};
 
 /// Output formats of `rasd extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,8 +56,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    // The CSV header is written even when no event is found. The CSV writer buffers
+    // on its own and is the only one writing when the format is CSV.
     let mut csv = match args.format {
-        Format::Csv => Some(()),
+        Format::Csv => Some(AcledCsvWriter::new(
+            std::io::stdout(),
+            &actor_rows(&extractor),
+            ExportOptions::default(),
+        )?),
         _ => None,
     };
     let mut failed = 0usize;
@@ -81,7 +90,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Format::Csv => {
-                anyhow::bail!("csv pending");
+                let w = csv.as_mut().expect("csv writer for --format csv");
+                for e in &extraction.events {
+                    w.write(&unstored(&doc, e))?;
+                }
             }
             Format::Table => {
                 writeln!(out, "== {} — {}", doc.id, doc.title)?;
@@ -90,11 +102,70 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let _ = csv.take();
+    if let Some(w) = csv.take() {
+        w.finish()?;
+    }
     out.flush()?;
     if failed > 0 {
         eprintln!("rasd: {documents} documents read, {failed} failed");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lexicon's actors as store rows (for the ACLED inter codes).
+fn actor_rows(extractor: &rasd_extract::Extractor) -> Vec<ActorRow> {
+    extractor
+        .resources()
+        .lexicon()
+        .actors()
+        .iter()
+        .map(|a| ActorRow {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            parent: a.parent.clone(),
+            category: a.category,
+        })
+        .collect()
+}
+
+/// Unix time of midnight UTC of `day`.
+fn unix_midnight(day: NaiveDate) -> i64 {
+    day.and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp()
+}
+
+/// An extracted event as the store would hold it if its document were the only one
+/// reporting it: one source report, the ACLED number the store would first try for
+/// its id, the timestamp of the publication date (else of the event's last day).
+fn unstored(doc: &Document, e: &Event) -> StoredEvent {
+    let hex = rasd_model::stable_hash_hex(&["cnty", &e.event_id, "0"], 8);
+    let n = u64::from_str_radix(&hex, 16).expect("hex digits") % 900_000_000 + 100_000_000;
+    let day = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    };
+    let last_day = day(&e.date.start).max(day(&e.date.end));
+    StoredEvent {
+        id: e.event_id.clone(),
+        event_id_cnty: format!("YEM{n}"),
+        event: e.clone(),
+        sources: vec![SourceReport {
+            event_id: e.event_id.clone(),
+            doc_id: doc.id.clone(),
+            outlet: doc.source.clone(),
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            pub_date: doc.pub_date,
+            evidence: e.evidence.clone(),
+            fatalities: e.fatalities,
+            injured: e.injured,
+            detained: e.detained,
+            released: e.released,
+        }],
+        corroboration: u32::from(doc.source.is_some()),
+        timestamp: doc.pub_date.or(last_day).map_or(0, unix_midnight),
+    }
 }

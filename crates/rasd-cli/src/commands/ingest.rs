@@ -1,0 +1,323 @@
+//! `rasd ingest`: documents in, events stored in an SQLite database.
+//!
+//! Documents are read lazily, grouped into batches of `--batch` consecutive documents
+//! (the boundaries depend only on the input, never on timing), extracted, and each
+//! batch is stored in one transaction. A document already stored with the same text
+//! and metadata is not extracted again, so rerunning a command that was killed part
+//! way finishes the job with the result of an uninterrupted run.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rasd_extract::Extractor;
+use rasd_ingest::{read_inputs, IngestOptions};
+use rasd_model::{Document, Event};
+use rasd_store::{ActorRow, BatchSummary, Store, StoreError};
+
+/// Arguments of `rasd ingest`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  rasd ingest news/ --db events.db
+  rasd ingest article.txt --pub-date 2023-11-23
+  rasd ingest articles.jsonl.gz --ids yemen_ids.txt --batch 500
+
+Ingesting the same documents again changes nothing. Each batch is one transaction: a
+killed ingest keeps every committed batch, and running the same command again
+finishes the job.")]
+pub struct Args {
+    /// Files or directories (.txt, .html, .htm, .jsonl, .jsonl.gz); `-` reads stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The database (created when missing).
+    #[arg(long, default_value = "rasd.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// Publication date of every document (overrides dates found in the input).
+    #[arg(long, value_parser = crate::shared::parse_date, value_name = "YYYY-MM-DD")]
+    pub pub_date: Option<NaiveDate>,
+    /// Extra dictionary file: actors (.tsv) or places (.csv). Repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Keep only the documents whose id is listed in FILE (one id per line).
+    #[arg(long, value_name = "FILE")]
+    pub ids: Option<PathBuf>,
+    /// Extraction threads (default: the number of cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
+}
+
+/// Totals over the whole run.
+#[derive(Debug, Default)]
+struct Totals {
+    read: usize,
+    failed: usize,
+    store: BatchSummary,
+}
+
+impl Totals {
+    fn add(&mut self, s: &BatchSummary) {
+        let t = &mut self.store;
+        t.docs_new += s.docs_new;
+        t.docs_unchanged += s.docs_unchanged;
+        t.docs_updated += s.docs_updated;
+        t.reports_new += s.reports_new;
+        t.events_new += s.events_new;
+        t.events_merged += s.events_merged;
+    }
+}
+
+/// The ids listed in `path`, one per line (blank lines and `#` comments ignored).
+fn read_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read the id list", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// The lexicon's actors as store rows.
+fn actor_rows(extractor: &Extractor) -> Vec<ActorRow> {
+    extractor
+        .resources()
+        .lexicon()
+        .actors()
+        .iter()
+        .map(|a| ActorRow {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            parent: a.parent.clone(),
+            category: a.category,
+        })
+        .collect()
+}
+
+fn progress_bar(total: Option<usize>) -> ProgressBar {
+    let pb = match total {
+        Some(n) => ProgressBar::new(n as u64),
+        None => ProgressBar::no_length(),
+    };
+    if !std::io::stderr().is_terminal() {
+        pb.set_draw_target(ProgressDrawTarget::hidden());
+        return pb;
+    }
+    pb.set_draw_target(ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles, {per_sec}, ETA {eta} {msg}"
+    } else {
+        "{spinner} [{elapsed_precise}] {pos} articles, {per_sec} {msg}"
+    };
+    pb.set_style(
+        ProgressStyle::with_template(template)
+            .expect("valid progress template")
+            .progress_chars("=> "),
+    );
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+/// True when `store` already holds `doc` with the same text and metadata (what the
+/// store itself compares), so it need not be extracted again.
+fn stored_unchanged(store: &Store, doc: &Document) -> Result<bool, StoreError> {
+    Ok(store.document(&doc.id)?.is_some_and(|old| {
+        old.text == doc.text
+            && old.title == doc.title
+            && old.url == doc.url
+            && old.source == doc.source
+            && old.pub_date == doc.pub_date
+    }))
+}
+
+/// Extracts `docs` on up to `jobs` threads, keeping their order.
+fn extract_all(
+    extractor: &Extractor,
+    docs: Vec<Document>,
+    jobs: usize,
+) -> Vec<(Document, Vec<Event>)> {
+    let jobs = jobs.clamp(1, docs.len().max(1));
+    if jobs == 1 {
+        return docs
+            .into_iter()
+            .map(|d| {
+                let events = extractor.extract(&d).events;
+                (d, events)
+            })
+            .collect();
+    }
+    let chunk = docs.len().div_ceil(jobs);
+    let mut out: Vec<(Document, Vec<Event>)> = Vec::with_capacity(docs.len());
+    let mut docs = docs;
+    let mut chunks = Vec::new();
+    while !docs.is_empty() {
+        let rest = docs.split_off(chunk.min(docs.len()));
+        chunks.push(std::mem::replace(&mut docs, rest));
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| {
+                s.spawn(move || {
+                    c.into_iter()
+                        .map(|d| {
+                            let events = extractor.extract(&d).events;
+                            (d, events)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            out.extend(h.join().expect("extraction thread panicked"));
+        }
+    });
+    out
+}
+
+struct Ingester<'a> {
+    store: Store,
+    extractor: &'a Extractor,
+    jobs: usize,
+    pb: ProgressBar,
+    totals: Totals,
+}
+
+impl Ingester<'_> {
+    fn skipped(&mut self, message: &str) {
+        self.totals.failed += 1;
+        self.pb.suspend(|| eprintln!("rasd: skipped: {message}"));
+    }
+
+    /// Extracts and stores one batch (one transaction).
+    fn flush(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let n = batch.len();
+        // Within a batch the first copy of an id wins, as in the store.
+        let mut seen = HashSet::new();
+        let mut todo = Vec::with_capacity(n);
+        for doc in batch.drain(..) {
+            if !seen.insert(doc.id.clone()) || stored_unchanged(&self.store, &doc)? {
+                self.totals.store.docs_unchanged += 1;
+                continue;
+            }
+            todo.push(doc);
+        }
+        if !todo.is_empty() {
+            let work = extract_all(self.extractor, todo, self.jobs);
+            match self.store.ingest_batch(&work) {
+                Ok(summary) => self.totals.add(&summary),
+                Err(StoreError::Invalid { .. }) => {
+                    // Find the offending documents: store the others one by one.
+                    for item in work {
+                        match self.store.ingest_batch(std::slice::from_ref(&item)) {
+                            Ok(summary) => self.totals.add(&summary),
+                            Err(err @ StoreError::Invalid { .. }) => {
+                                self.skipped(&format!("{}: {err}", item.0.origin))
+                            }
+                            Err(err) => return Err(err).context("storing documents"),
+                        }
+                    }
+                }
+                Err(err) => return Err(err).context("storing documents"),
+            }
+        }
+        self.pb.inc(n as u64);
+        Ok(())
+    }
+}
+
+/// Size of the database file and its WAL, in bytes.
+fn db_size(path: &Path) -> u64 {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    [path.to_path_buf(), PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let ids = args.ids.as_deref().map(read_ids).transpose()?;
+    // Open (and check) the database before the slower dictionary load.
+    let mut store = Store::open(&args.db)
+        .with_context(|| format!("opening the database {}", args.db.display()))?;
+    let extractor = crate::shared::extractor(&args.dicts)?;
+    store
+        .upsert_actors(&actor_rows(&extractor))
+        .context("storing the lexicon's actors")?;
+    let jobs = args.jobs.map(|j| j as usize).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    let pb = progress_bar(ids.as_ref().map(HashSet::len));
+    let mut ing = Ingester {
+        store,
+        extractor: &extractor,
+        jobs,
+        pb,
+        totals: Totals::default(),
+    };
+    let opts = IngestOptions {
+        pub_date: args.pub_date,
+    };
+    let batch_size = args.batch as usize;
+    let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+    for item in read_inputs(&args.paths, &opts) {
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(err) => {
+                ing.skipped(&err.to_string());
+                continue;
+            }
+        };
+        if ids.as_ref().is_some_and(|ids| !ids.contains(&doc.id)) {
+            continue;
+        }
+        ing.totals.read += 1;
+        batch.push(doc);
+        if batch.len() == batch_size {
+            ing.flush(&mut batch)?;
+        }
+    }
+    ing.flush(&mut batch)?;
+    ing.pb.finish_and_clear();
+    let Ingester { store, totals, .. } = ing;
+    drop(store);
+    let elapsed = start.elapsed().as_secs_f64();
+    let t = &totals.store;
+    eprintln!(
+        "rasd: documents: {} new, {} unchanged, {} updated, {} failed",
+        t.docs_new, t.docs_unchanged, t.docs_updated, totals.failed
+    );
+    eprintln!(
+        "rasd: events: {} reports stored, {} new events, {} reports merged into events of other documents",
+        t.reports_new, t.events_new, t.events_merged
+    );
+    eprintln!(
+        "rasd: {} articles in {:.1} s ({:.1} articles/s); {} is {:.1} MB",
+        totals.read,
+        elapsed,
+        totals.read as f64 / elapsed.max(1e-9),
+        args.db.display(),
+        db_size(&args.db) as f64 / 1e6
+    );
+    Ok(if totals.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
