@@ -436,7 +436,9 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     drafts.retain(|d| !(res.triggers[d.trigger].weak && d.plover != "AGREE" && agree_sentences.contains(&d.sentence)));
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
     let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
-    let drafts = merge::merge(drafts, &symmetric, &admin1);
+    let mut drafts = merge::merge(drafts, &symmetric, &admin1);
+    let sentence_of = |pos: usize| view.a.sentence_at(pos).unwrap_or(usize::MAX);
+    merge::share_meeting_places(&mut drafts, &sentence_of);
     let mut events: Vec<Event> = drafts
         .into_iter()
         .map(|d| crate::coding::to_event(&view, d))
@@ -513,6 +515,26 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
             t.span.start,
             format!("TRIGGER {} «{}»", res.triggers[t.trigger].id, view.src_text(t.span)),
         ));
+    }
+    let mut state = frame::State::default();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (i, hit) in view.triggers.iter().enumerate() {
+        if let Some(d) = frame::fill(&view, i, hit, &drafts, &mut state) {
+            items.push((
+                hit.span.start,
+                format!(
+                    "FRAME {} {}→{} date={:?} place={:?} k={:?} i={:?}",
+                    d.plover,
+                    d.actor1.as_ref().map_or("-", |a| a.id.as_str()),
+                    d.actor2.as_ref().map_or("-", |a| a.id.as_str()),
+                    d.date.as_ref().map(|x| (x.start, x.end)),
+                    d.place.as_ref().map(|p| res.lexicon.place(p.id).name_en.clone()),
+                    d.fatalities,
+                    d.injured
+                ),
+            ));
+            drafts.push(d);
+        }
     }
     items.sort();
     let mut out = String::new();

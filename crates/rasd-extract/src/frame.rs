@@ -137,7 +137,13 @@ fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Mar
             if prev != ai {
                 // "مسلحون يعتقد بانتمائهم لتنظيم القاعدة": the name takes the role of the
                 // common noun it qualifies.
-                if (passed_affiliation || passed_head) && view.actors[prev].generic && !m.generic {
+                // "موظفي منظمة أممية": a name right after a common noun in construct
+                // state is that noun's actor.
+                let adjacent = view.actors[prev].last_tok + 1 == m.first_tok;
+                if (passed_affiliation || passed_head || adjacent)
+                    && view.actors[prev].generic
+                    && !m.generic
+                {
                     t = view.actors[prev].first_tok;
                     continue;
                 }
@@ -203,7 +209,9 @@ fn absorbed_generic(view: &DocView<'_>, ai: usize) -> Option<usize> {
             return None;
         }
         if let Some(prev) = actor_ending_at(view, t - 1) {
-            return (passed_affiliation && view.actors[prev].generic).then_some(prev);
+            let adjacent = view.actors[prev].last_tok + 1 == m.first_tok;
+            return ((passed_affiliation || adjacent) && view.actors[prev].generic && !m.generic)
+                .then_some(prev);
         }
         t -= 1;
         let mut skip_to = None;
@@ -359,8 +367,18 @@ pub(crate) fn fill(
             }
         }
     }
+    // "اجتماعا آخر", "الاجتماع الأخير" with no one named, right after a meeting of a
+    // known pair: the same pair.
+    let continues = def.frame == FrameKind::Symmetric
+        && cands.is_empty()
+        && previous.iter().rev().take(6).any(|d| {
+            d.plover == def.plover
+                && view.a.sentence_at(d.pos).is_some_and(|s| {
+                    view.a.sentence_at(hit.span.start).is_some_and(|h| h >= s && h - s <= 2)
+                })
+        });
     if def.frame == FrameKind::Symmetric || pair_mentioned {
-        if pair_mentioned && actor1.is_none() && actor2.is_none() {
+        if (pair_mentioned || continues) && actor1.is_none() && actor2.is_none() {
             if let Some((a, b)) = &state.last_pair {
                 actor1 = Some(Slot { id: a.clone(), span: None });
                 actor2 = Some(Slot { id: b.clone(), span: None });
@@ -714,7 +732,7 @@ fn directed(
                     .iter()
                     .filter(|c| !c.before && (c.own || verbal) && Some(c.actor) != a1)
                     .filter(|c| targeted(c) || free(c, a1, None))
-                    .filter(|c| c.distance <= 15)
+                    .filter(|c| c.distance <= 25)
                     .min_by_key(|c| rank(c))
                     .map(|c| c.actor)
                     .or_else(|| pick(cands, |c| targeted(c) && Some(c.actor) != a1).map(|c| c.actor));
@@ -991,7 +1009,10 @@ fn choose_date(
     // "منذ العام 2014" gives a duration's start, not the event's date.
     let usable = |d: &&rasd_timenum::DateExpr| {
         let t = view.tok_at(d.span.start);
-        !(t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("منذ"))
+        !(t > 0 && {
+            let w = view.text(view.a.tokens[t - 1].span);
+            w.ends_with("منذ") || w == "حتي"
+        })
             && !view.text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span).ends_with("منذ")
     };
     // A date in the sentence but outside the clause belongs to the nearest trigger.
@@ -1042,9 +1063,10 @@ fn choose_date(
             Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
         };
         let here = view.a.sentence_at(hit.span.start);
+        let _ = here;
+        // Not a frame dated by this same expression ("وبعدها بيوم … انفجار … عبوة").
         let dated = |d: &&Draft| {
-            d.date.as_ref().is_some_and(|x| x.start.is_some())
-                && view.a.sentence_at(d.pos) != here
+            d.date.as_ref().is_some_and(|x| x.start.is_some() && x.span != chosen.span)
         };
         let base = if months != 0 {
             previous
@@ -1074,13 +1096,34 @@ fn choose_date(
         });
     }
     chosen.start?;
-    Some(DateChoice {
+    let mut choice = DateChoice {
         source,
         start: chosen.start,
         end: chosen.end.or(chosen.start),
         precision: chosen.precision,
         span: chosen.span,
-    })
+    };
+    // "في سبتمبر وأكتوبر العام الجاري": adjacent expressions narrow each other.
+    for d in &view.dates {
+        if d.span == chosen.span || d.anchor.is_some() {
+            continue;
+        }
+        let (df, dl) = view.tok_range(d.span);
+        let (cf, cl) = view.tok_range(chosen.span);
+        let adjacent = dl + 1 == cf || cl + 1 == df || dl + 2 == cf || cl + 2 == df;
+        if let (true, Some(s), Some(e), Some(cs), Some(ce)) =
+            (adjacent, d.start, d.end, choice.start, choice.end)
+        {
+            let (lo, hi) = (s.max(cs), e.min(ce));
+            if lo <= hi {
+                choice.start = Some(lo);
+                choice.end = Some(hi);
+                choice.precision = choice.precision.min(d.precision);
+                choice.span = choice.span.cover(d.span);
+            }
+        }
+    }
+    Some(choice)
 }
 
 /// The date of a breaking-news report: a date in its title or first paragraph that falls
@@ -1150,11 +1193,9 @@ fn choose_place(
         cands = in_range(prev_end, hit.span.start);
     }
     if cands.is_empty() {
-        cands = pick_in(clause).into_iter().filter(|&i| !descriptive(i)).collect();
-    }
-    if cands.is_empty() {
         return None;
     }
+    let _ = (clause, pick_in);
     let level_rank = |i: usize| match lex.place(view.places[i].id).level {
         PlaceLevel::Admin1 => 3,
         PlaceLevel::City | PlaceLevel::Admin2 => 0,

@@ -97,7 +97,8 @@ fn absorb(into: &mut Draft, other: Draft) {
     into.injured = max(into.injured, other.injured);
     into.detained = max(into.detained, other.detained);
     into.released = max(into.released, other.released);
-    into.hedged |= other.hedged;
+    // Reported as certain once is certain.
+    into.hedged &= other.hedged;
     into.claimed |= other.claimed;
     if into.attribution.is_none() {
         into.attribution = other.attribution;
@@ -126,8 +127,8 @@ fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) 
     };
     let (ia, ib) = (ids(a), ids(b));
     let shared = ia.iter().any(|i| ib.contains(i));
-    let open = a.plover == "ASSAULT" && (ia.len() < 2 || ib.len() < 2) && dates_agree(a, b);
-    shared || open
+    let open = a.plover == "ASSAULT" && (ia.len() < 2 || ib.len() < 2);
+    (shared || open) && dates_agree(a, b)
 }
 
 /// Merges frames that report the same event; keeps text order of first mentions.
@@ -163,6 +164,30 @@ pub(crate) fn merge(
         }
     }
     out
+}
+
+/// Events reported "during the meeting" take the meeting's place: a CONSULT frame in a
+/// sentence names the setting of the sentence's other events that have none.
+pub(crate) fn share_meeting_places(events: &mut [Draft], sentence_of: &dyn Fn(usize) -> usize) {
+    let settings: Vec<(Vec<usize>, crate::frame::PlaceChoice)> = events
+        .iter()
+        .filter(|d| d.plover == "CONSULT")
+        .filter_map(|d| {
+            let place = d.place.clone()?;
+            Some((d.evidence.iter().map(|e| sentence_of(e.start)).collect(), place))
+        })
+        .collect();
+    for d in events.iter_mut().filter(|d| d.place.is_none() && d.plover != "CONSULT") {
+        let sentences: Vec<usize> = d.evidence.iter().map(|e| sentence_of(e.start)).collect();
+        if let Some((_, place)) = settings
+            .iter()
+            .find(|(ss, _)| ss.iter().any(|s| sentences.contains(s)))
+        {
+            let mut place = place.clone();
+            place.geo_precision = place.geo_precision.max(2);
+            d.place = Some(place);
+        }
+    }
 }
 
 /// Whether a frame kind lets sides swap.
