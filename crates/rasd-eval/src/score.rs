@@ -295,7 +295,15 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
                 let mut cands: Vec<usize> = (0..events.len())
                     .filter(|&i| compatible(g, &events[i]))
                     .collect();
-                cands.sort_by_key(|&i| !evidence_overlaps(&events[i], span));
+                // Prefer the system event that reports the same words, then the one that
+                // agrees on date and place: the alignment, not the count, depends on it.
+                cands.sort_by_key(|&i| {
+                    let e = &events[i];
+                    let date_ok = g.date.as_ref().is_some_and(|w| window_overlaps(w, e));
+                    let a1 = e.location.as_ref().and_then(|l| l.admin1_pcode.as_deref());
+                    let place_ok = check_pcode(&g.admin1_pcode, a1);
+                    std::cmp::Reverse((evidence_overlaps(e, span), date_ok, place_ok))
+                });
                 cands
             })
             .collect()

@@ -140,9 +140,11 @@ fn location(view: &DocView<'_>, d: &Draft) -> Option<Location> {
     let lex = &view.res.lexicon;
     let place = lex.place(choice.admin1_override.unwrap_or(choice.id));
     let admin1 = lex.admin1(&place.admin1_pcode);
+    // The district is reported when the text names it or a town in it; a village or
+    // sub-district gives coordinates, but the text does not say which district it is.
     let admin2_pcode = match place.level {
-        PlaceLevel::Admin1 => None,
-        _ => place.admin2_pcode.clone(),
+        PlaceLevel::Admin2 | PlaceLevel::City => place.admin2_pcode.clone(),
+        _ => None,
     };
     let admin2 = admin2_pcode.as_deref().and_then(|p| lex.admin2(p));
     Some(Location {

@@ -434,7 +434,9 @@ pub(crate) fn fill(
     assoc1.dedup_by(|a, b| a.id == b.id);
     assoc2.dedup_by(|a, b| a.id == b.id);
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
-        if def.frame == FrameKind::Symmetric {
+        // Only the story's main parties (named more than once) form "the two sides".
+        let salient = |id: &str| view.actors.iter().filter(|m| m.id == id && !m.generic).count() >= 2;
+        if def.frame == FrameKind::Symmetric && salient(&a.id) && salient(&b.id) {
             state.last_pair = Some((a.id.clone(), b.id.clone()));
         }
     }
@@ -681,9 +683,7 @@ fn directed(
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
     if voice == Voice::Noun {
-        a2 = pick(cands, |c| targeted(c) && !c.before && c.own)
-            .or_else(|| pick(cands, |c| targeted(c) && c.own))
-            .map(|c| c.actor);
+        a2 = pick(cands, |c| targeted(c) && !c.before && c.own).map(|c| c.actor);
         if let Some(adj) = pick(cands, |c| c.marker == Marker::Adjacent) {
             // "احتجاز مسلحين آخرين فريقا …": a verbal noun followed by two actors has
             // its agent first and its object second.
@@ -698,6 +698,11 @@ fn directed(
                 Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
                 _ => {}
             }
+        }
+        // Victims named before the cause: "أصيب 7 من أفراد ألوية العمالقة جراء انفجار".
+        if a2.is_none() {
+            a2 = pick(cands, |c| c.marker == Marker::Target && c.own && Some(c.actor) != a1)
+                .map(|c| c.actor);
         }
     }
     let free = |c: &Cand, a1: Option<usize>, a2: Option<usize>| {
