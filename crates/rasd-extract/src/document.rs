@@ -354,6 +354,13 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     // A trigger inside a date expression ("بعد شهر من عملية الاختطاف") only anchors the
     // date; it is not a new event.
     let in_date = |span: NormSpan| view.dates.iter().any(|d| d.span.overlaps(span));
+    let not_event: Vec<NormSpan> = view
+        .cue_hits
+        .iter()
+        .filter(|h| h.cues.contains(&Cue::NotEvent))
+        .map(|h| h.span)
+        .collect();
+    let in_date = |span: NormSpan| in_date(span) || not_event.iter().any(|n| n.overlaps(span));
     let mut found: Vec<TriggerHit> = res
         .trigger_matcher
         .find(&view.a)

@@ -29,6 +29,7 @@ pub(crate) enum Cue {
     Vehicle,
     Negation,
     Irrealis,
+    NotEvent,
     Receive,
     PlaceDescriptor,
     Suffer,
@@ -186,7 +187,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 19] = [
+        let lists: [(&Vec<String>, Cue); 20] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -203,6 +204,7 @@ impl Resources {
             (&cues.vehicles, Cue::Vehicle),
             (&cues.negation, Cue::Negation),
             (&cues.irrealis, Cue::Irrealis),
+            (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),
             (&cues.place_descriptors, Cue::PlaceDescriptor),
             (&cues.suffer, Cue::Suffer),

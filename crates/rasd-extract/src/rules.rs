@@ -131,6 +131,7 @@ pub(crate) struct CueFile {
     pub vehicles: Vec<String>,
     pub negation: Vec<String>,
     pub irrealis: Vec<String>,
+    pub not_events: Vec<String>,
     pub receive: Vec<String>,
     pub place_descriptors: Vec<String>,
     pub suffer: Vec<String>,

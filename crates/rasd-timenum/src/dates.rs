@@ -22,8 +22,10 @@
 //! * **أمس / أول أمس / اليوم / غدا**: publication date −1, −2, 0, +1. "اليوم" sets
 //!   [`DateExpr::is_today`], and so does "اليوم الخميس 23 نوفمبر 2023" (which is how
 //!   [`today_marker_date`] finds a missing publication date).
-//! * **Windows**: "الأسبوع الماضي/الأخير" = [pub − 14 d, pub − 1 d] (precision week;
-//!   writers use it loosely for "the last week or so"); "هذا الأسبوع" = [pub − 6 d, pub];
+//! * **Windows**: "الأسبوع الماضي/الأخير" = [pub − 14 d, pub − 7 d] (precision week: the
+//!   previous calendar week, give or take a few days, so that it does not swallow the
+//!   days just before publication, which writers name by weekday); "هذا الأسبوع" =
+//!   [pub − 6 d, pub];
 //!   "بداية/مطلع/أوائل" a month = days 1–10, "منتصف/أواسط" = days 11–20,
 //!   "نهاية/أواخر" = day 21 to month end (all precision week); the same words on a year =
 //!   January–March, May–August, October–December (precision month).
@@ -1115,7 +1117,7 @@ impl Grammar<'_, '_> {
             U::Week => {
                 let (a, b) = match offset {
                     -2 => (-21, -8),
-                    -1 => (-14, -1),
+                    -1 => (-14, -7),
                     0 => (-6, 0),
                     _ => (1, 7),
                 };
