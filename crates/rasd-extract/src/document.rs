@@ -350,6 +350,29 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     }
     view.cue_hits = hits;
 
+    // "قوات موالية للشرعية": the patron named after armed men stands for its armed wing.
+    for wing in &res.cues.armed_wing {
+        let heads: Vec<String> = wing.heads.iter().map(|h| rasd_text::normalize_key(h)).collect();
+        for i in 0..view.actors.len() {
+            let m = &view.actors[i];
+            if m.id != wing.of || m.first_tok < 2 {
+                continue;
+            }
+            let aff = view
+                .cues_at(m.first_tok - 1)
+                .any(|(_, c)| c == Cue::Affiliation);
+            let head_at = |t: usize| {
+                let tok = &view.a.tokens[t];
+                tok.splits.iter().any(|sp| {
+                    heads.iter().any(|h| *h == view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end])
+                })
+            };
+            if aff && (head_at(m.first_tok - 2) || (m.first_tok >= 3 && head_at(m.first_tok - 3))) {
+                view.actors[i].id = wing.id.clone();
+            }
+        }
+    }
+
     // Triggers: longest first at each position, never inside a named mention.
     // A trigger inside a date expression ("بعد شهر من عملية الاختطاف") only anchors the
     // date; it is not a new event.

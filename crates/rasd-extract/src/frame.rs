@@ -46,6 +46,8 @@ pub(crate) struct Draft {
     pub pos: usize,
     /// Sentence index of the trigger.
     pub sentence: usize,
+    /// The trigger has the article ("الهجوم"): it may refer back to an event told before.
+    pub definite: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -656,6 +658,7 @@ pub(crate) fn fill(
         confidence: confidence.clamp(0.05, 0.95),
         pos: hit.span.start,
         sentence: sentence_index,
+        definite: split.article || view.text(hit.span).starts_with("ال"),
     })
 }
 
@@ -675,11 +678,11 @@ fn directed(
     );
     let targeted = |c: &Cand| {
         matches!(c.marker, Marker::Target | Marker::Counterpart)
-            || (c.marker == Marker::Lam && !(lam_agent && c.distance == 0))
+            || (c.marker == Marker::Lam && !(lam_agent && c.distance <= 1))
     };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
         .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
-        .or_else(|| pick(cands, |c| lam_agent && c.marker == Marker::Lam && c.distance == 0))
+        .or_else(|| pick(cands, |c| lam_agent && c.marker == Marker::Lam && !c.before && c.distance <= 1))
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
     if voice == Voice::Noun {
@@ -892,19 +895,26 @@ fn number_near(
 ) -> Option<u32> {
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
     // "ما لا يقل عن").
-    for q in &view.quantities {
-        if q.ordinal || !sentence.contains(q.span) {
-            continue;
+    let usable = view
+        .quantities
+        .iter()
+        .filter(|q| !q.ordinal && sentence.contains(q.span));
+    let after = usable.clone().find(|q| {
+        let (qf, _) = view.tok_range(q.span);
+        qf > last_tok && qf <= last_tok + 3
+    });
+    // "50 قتيلا": a number right before the word, when none follows it.
+    let before = || {
+        usable.clone().find(|q| {
+            let (_, ql) = view.tok_range(q.span);
+            ql + 1 == first_tok || (ql + 2 == first_tok && view.is_punct(ql + 1))
+        })
+    };
+    if let Some(q) = after.or_else(before) {
+        if q.vague {
+            return None;
         }
-        let (qf, ql) = view.tok_range(q.span);
-        let after = qf > last_tok && qf <= last_tok + 3;
-        let before = ql + 1 == first_tok || (ql + 2 == first_tok && view.is_punct(ql + 1));
-        if after || before {
-            if q.vague {
-                return None;
-            }
-            return q.value.and_then(|v| u32::try_from(v).ok());
-        }
+        return q.value.and_then(|v| u32::try_from(v).ok());
     }
     let _ = span;
     // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
@@ -1059,10 +1069,11 @@ fn choose_date(
                 .filter(usable)
                 .next_back()
         })
-        .or_else(|| {
-            source = 3;
-            lead_date(view)
-        })?;
+        ;
+    let chosen = match chosen {
+        Some(c) => c,
+        None => return report_date(view),
+    };
     if let Some(anchor) = chosen.anchor {
         let months = match anchor {
             Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
@@ -1131,20 +1142,40 @@ fn choose_date(
     Some(choice)
 }
 
-/// The date of a breaking-news report: a date in its title or first paragraph that falls
-/// within three days before publication ("أمس", "اليوم", "السبت"). Events the report
-/// gives no other date for happened then.
-fn lead_date<'v>(view: &'v DocView<'_>) -> Option<&'v rasd_timenum::DateExpr> {
+/// The date of a breaking-news report, for events it gives no other date for: a date in
+/// its title or first sentence that falls within three days before publication
+/// ("أمس", "اليوم", "السبت"); else, when the first date the report gives is that recent,
+/// the three days before publication.
+fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
     let pub_date = view.pub_date?;
-    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
-    view.dates.iter().find(|d| {
+    let recent = |d: &&rasd_timenum::DateExpr| {
         let t = view.tok_at(d.span.start);
         let until = t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("حتي");
-        d.span.end <= lead_end
-            && !until
+        !until
             && d.anchor.is_none()
             && d.start.is_some_and(|s| s <= pub_date && (pub_date - s).num_days() <= 3)
             && d.end.is_some_and(|e| e <= pub_date)
+    };
+    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
+    if let Some(d) = view.dates.iter().filter(|d| d.span.end <= lead_end).find(recent) {
+        return Some(DateChoice {
+            source: 3,
+            start: d.start,
+            end: d.end,
+            precision: d.precision,
+            span: d.span,
+        });
+    }
+    let first = view.dates.iter().find(|d| d.start.is_some() && d.anchor.is_none())?;
+    if !recent(&first) {
+        return None;
+    }
+    Some(DateChoice {
+        source: 4,
+        start: pub_date.checked_sub_days(chrono::Days::new(3)),
+        end: Some(pub_date),
+        precision: Precision::Week,
+        span: first.span,
     })
 }
 

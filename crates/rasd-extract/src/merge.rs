@@ -151,13 +151,30 @@ pub(crate) fn merge(
             continue;
         }
         let sym = symmetric(&d);
-        let target = out.iter().position(|m| {
+        // Different death tolls are different events ("قتل جندي … مقتل أربعة").
+        let counts_agree = |m: &Draft| match (m.fatalities, d.fatalities) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let mut target = out.iter().position(|m| {
             m.plover == d.plover
                 && m.acled_sub == d.acled_sub
                 && actors_agree(m, &d, sym)
                 && dates_agree(m, &d)
                 && places_agree(m, &d, admin1)
+                && counts_agree(m)
         });
+        // "أعلن التنظيم مسؤوليته عن الهجوم": a definite mention with no date of its own
+        // refers to the last event of its kind whose actors it does not contradict.
+        if target.is_none() && d.definite && d.date.as_ref().is_none_or(|x| x.source >= 2) {
+            target = out
+                .iter()
+                .rposition(|m| m.plover == d.plover)
+                .filter(|&i| {
+                    let m = &out[i];
+                    same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2) && counts_agree(m)
+                });
+        }
         match target {
             Some(i) => absorb(&mut out[i], d),
             None => out.push(d),

@@ -94,6 +94,15 @@ pub(crate) struct Anaphor {
     pub ids: Vec<String>,
 }
 
+/// An actor that, named as the patron of armed men, stands for its armed wing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ArmedWing {
+    pub of: String,
+    pub id: String,
+    pub heads: Vec<String>,
+}
+
 /// A slot filled by domain knowledge when the text leaves it empty.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +146,8 @@ pub(crate) struct CueFile {
     pub suffer: Vec<String>,
     #[serde(default, rename = "default")]
     pub defaults: Vec<Default>,
+    #[serde(default)]
+    pub armed_wing: Vec<ArmedWing>,
     pub anaphor: Vec<Anaphor>,
     pub generic: Vec<Generic>,
 }
