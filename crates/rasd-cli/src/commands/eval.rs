@@ -1,6 +1,7 @@
 //! `rasd eval`: score extraction against a gold file (spec/events.md, Evaluation).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -119,33 +120,35 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     let extractor = crate::shared::extractor(&args.dicts)?;
     let report = evaluate(&extractor, &gold, &shared)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     if args.json {
         let mut value = serde_json::to_value(&report)?;
         value["precision"] = report.precision().into();
         value["recall"] = report.recall().into();
         value["f1"] = report.f1().into();
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    writeln!(
+        out,
         "{}: {} documents, {} required gold events",
         args.gold.display(),
         gold.documents.len(),
         gold.required()
-    );
-    print!("{report}");
+    )?;
+    write!(out, "{report}")?;
     if args.verbose {
-        println!("\nmissed gold events:");
-        for m in &report.misses {
-            println!("  {} {}: {}", m.doc_id, m.id, m.detail);
-        }
-        println!("\nextra system events:");
-        for m in &report.extras {
-            println!("  {} {}: {}", m.doc_id, m.id, m.detail);
-        }
-        println!("\nattribute errors on matched events:");
-        for m in &report.attribute_errors {
-            println!("  {} {}: {}", m.doc_id, m.id, m.detail);
+        let sections = [
+            ("missed gold events", &report.misses),
+            ("extra system events", &report.extras),
+            ("attribute errors on matched events", &report.attribute_errors),
+        ];
+        for (title, items) in sections {
+            writeln!(out, "\n{title}:")?;
+            for m in items {
+                writeln!(out, "  {} {}: {}", m.doc_id, m.id, m.detail)?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
