@@ -139,6 +139,8 @@ test("the web UI over the seed database", async (t) => {
     assert.ok(await page.locator("#map path.district").count() > 300, "district boundaries drawn");
     const points = await page.locator("#map path.event-point").count();
     const located = all.events.filter((e) => e.location && (e.location.lat != null || e.location.admin1_pcode)).length;
+    const pts = await apiJson("api/events?view=points&limit=10000");
+    assert.equal(pts.events.filter((p) => p.lat != null || p.admin1_pcode).length, located);
     assert.ok(located > 0, "some seed events have a place");
     assert.equal(points, located, "one point per located event");
     // Sana'a City is shaded: it has events.

@@ -78,10 +78,22 @@ fn args() -> Result<Args, String> {
 
 /// Builds the database from the Yemen subset when it holds no events.
 fn ensure_db(db: &Path, corpus: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    let mut store = Store::open(db)?;
-    if store.counts()?.events > 0 {
+    if db.exists() && Store::open(db)?.counts()?.events > 0 {
         return Ok(());
     }
+    // Built beside the target and renamed when complete, so an interrupted build
+    // is never mistaken for a database.
+    let partial = db.with_extension("partial");
+    for ext in ["partial", "partial-wal", "partial-shm"] {
+        let _ = std::fs::remove_file(db.with_extension(ext));
+    }
+    build_db(&partial, corpus)?;
+    std::fs::rename(&partial, db)?;
+    Ok(())
+}
+
+fn build_db(db: &Path, corpus: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = Store::open(db)?;
     let ids: HashSet<String> = std::fs::read_to_string(corpus.join("yemen_ids.txt"))?
         .lines()
         .map(|l| l.trim().to_owned())
@@ -111,8 +123,11 @@ fn ensure_db(db: &Path, corpus: &Path) -> Result<(), Box<dyn std::error::Error>>
             .as_str()
             .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
         doc.origin = format!("articles.jsonl.gz:{id}");
-        let out = extractor.extract(&doc);
-        batch.push((doc, out.events));
+        let mut events = extractor.extract(&doc).events;
+        // The store refuses a document whose events share an id; keep the first.
+        let mut seen = HashSet::new();
+        events.retain(|e| seen.insert(e.event_id.clone()));
+        batch.push((doc, events));
         n += 1;
         if batch.len() == 200 {
             store.ingest_batch(&batch)?;

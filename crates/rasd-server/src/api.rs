@@ -64,6 +64,39 @@ async fn list_events(
     let page = Page::parse(&p)?;
     let cat = st.catalog();
     let (total, hits) = cat.page(&filter, &page);
+    match p.view.as_deref().map(str::trim) {
+        None | Some("") | Some("full") => {}
+        Some("points") => {
+            // A small projection for the map: a few fields instead of the record.
+            let points: Vec<Value> = hits
+                .iter()
+                .map(|e| {
+                    let ev = &e.event;
+                    let loc = ev.location.as_ref();
+                    json!({
+                        "event_id": ev.event_id,
+                        "type": ev.plover.event_type,
+                        "date": ev.date.start.as_ref().or(ev.date.end.as_ref()),
+                        "lat": loc.and_then(|l| l.lat),
+                        "lon": loc.and_then(|l| l.lon),
+                        "admin1_pcode": loc.and_then(|l| l.admin1_pcode.as_ref()),
+                        "place": loc.map(|l| &l.name),
+                        "place_ar": loc.map(|l| &l.name_ar),
+                        "fatalities": ev.fatalities,
+                    })
+                })
+                .collect();
+            return Ok(Json(json!({
+                "total": total, "offset": page.offset, "limit": page.limit, "events": points,
+            }))
+            .into_response());
+        }
+        Some(other) => {
+            return Err(AppError::BadRequest(format!(
+                "invalid `view`: `{other}` (one of full, points)"
+            )))
+        }
+    }
     // Events were serialized once when the catalog was built; only the page
     // frame is written here.
     let mut body =

@@ -53,6 +53,8 @@ pub struct FilterParams {
     pub offset: Option<String>,
     pub sort: Option<String>,
     pub format: Option<String>,
+    /// `full` (default) or `points`: only what a map point needs.
+    pub view: Option<String>,
 }
 
 /// Sort orders of `GET /api/events`.

@@ -31,7 +31,9 @@ fn page_params() -> Value {
     json!([
         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT, "default": 100}},
         {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
-        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": Sort::NAMES, "default": "date_desc"}}
+        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": Sort::NAMES, "default": "date_desc"}},
+        {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["full", "points"], "default": "full"},
+         "description": "`points`: only event_id, type, date, lat, lon, admin1_pcode, place, place_ar, fatalities (for maps)."}
     ])
 }
 

@@ -253,6 +253,15 @@ async fn paging_and_sorting() {
     let mut desc_dates = first(&desc);
     desc_dates.reverse();
     assert_eq!(desc_dates, sorted);
+    let points = t
+        .get_ok("/api/events?view=points&limit=10000&sort=date_asc")
+        .await;
+    assert_eq!(points["total"], all["total"]);
+    let p0 = &events(&points)[0];
+    assert_eq!(p0["event_id"], events(&all)[0]["event_id"]);
+    assert!(p0.get("evidence").is_none() && p0.get("type").is_some());
+    let (st, v) = t.get("/api/events?view=everything").await;
+    assert_error(st, &v, StatusCode::BAD_REQUEST, "view");
     let past = t.get_ok("/api/events?offset=100000").await;
     assert_eq!(events(&past).len(), 0);
 }

@@ -154,7 +154,8 @@
   const actorLabel = (a) => (a ? (state.actorNames[a.id] || a.name || a.id) : t("none"));
   const fmtDate = (d) => {
     if (!d || !d.start) return t("none");
-    return d.end && d.end !== d.start ? `${d.start} → ${d.end}` : d.start;
+    // An isolated left-to-right run, so a range reads start → end in Arabic too.
+    return d.end && d.end !== d.start ? `\u2066${d.start} → ${d.end}\u2069` : d.start;
   };
   const placeLabel = (loc) => {
     if (!loc) return t("none");
@@ -302,12 +303,14 @@
     });
   }
 
-  function drawEventPoints(events) {
+  // `points` come from /api/events?view=points: event_id, type, date, lat, lon,
+  // admin1_pcode, place, place_ar, fatalities.
+  function drawEventPoints(points) {
     eventLayer.clearLayers();
-    for (const ev of events) {
-      let lat = ev.location && ev.location.lat, lon = ev.location && ev.location.lon;
-      if ((lat == null || lon == null) && ev.location && ev.location.admin1_pcode) {
-        const c = state.centroids[ev.location.admin1_pcode];
+    for (const ev of points) {
+      let lat = ev.lat, lon = ev.lon;
+      if ((lat == null || lon == null) && ev.admin1_pcode) {
+        const c = state.centroids[ev.admin1_pcode];
         if (c) [lat, lon] = c;
       }
       if (lat == null || lon == null) continue;
@@ -316,14 +319,15 @@
       const m = L.circleMarker([lat + dy, lon + dx], {
         pane: "events", className: "event-point",
         radius: 5 + 2.2 * Math.sqrt(fat), color: "#222", weight: 1,
-        fillColor: typeColor(ev.plover.type), fillOpacity: 0.85,
+        fillColor: typeColor(ev.type), fillOpacity: 0.85,
       });
-      m.bindTooltip(`${typeLabel(ev.plover.type)} · ${fmtDate(ev.date)} · ${placeLabel(ev.location)}` +
-        (fat ? ` · ${t("fatalities")}: ${fat}` : ""));
+      const place = lang === "ar" ? ev.place_ar || ev.place : ev.place || ev.place_ar;
+      m.bindTooltip([typeLabel(ev.type), ev.date, place, fat ? `${t("fatalities")}: ${fat}` : null]
+        .filter(Boolean).join(" · "));
       m.on("click", () => openEvent(ev.event_id));
       m.on("add", () => {
         const node = m.getElement();
-        if (node) { node.setAttribute("data-event-id", ev.event_id); node.setAttribute("data-type", ev.plover.type); }
+        if (node) { node.setAttribute("data-event-id", ev.event_id); node.setAttribute("data-type", ev.type); }
       });
       m.addTo(eventLayer);
     }
@@ -421,6 +425,10 @@
         link.attr("x1", (e) => e.source.x).attr("y1", (e) => e.source.y)
           .attr("x2", (e) => e.target.x).attr("y2", (e) => e.target.y);
         node.attr("transform", (n) => `translate(${n.x},${n.y})`);
+        // Labels of nodes on the right half go to the left, so they stay inside.
+        node.select("text")
+          .attr("text-anchor", (n) => (n.x > width * 0.6 ? "end" : "start"))
+          .attr("x", (n) => (n.x > width * 0.6 ? -(radius(n) + 3) : radius(n) + 3));
       });
   }
 
@@ -631,7 +639,7 @@
     try {
       const [page, all, places, stats, graph] = await Promise.all([
         api(`api/events?${filterParams({ sort: state.sort, limit: state.pageSize, offset: state.offset })}`),
-        api(`api/events?${filterParams({ limit: 5000 })}`),
+        api(`api/events?${filterParams({ limit: 10000, view: "points" })}`),
         api(`api/places?${q}`),
         api(`api/stats?${q}`),
         api(`api/graph?${q}`),
