@@ -187,6 +187,8 @@ pub(crate) fn to_event(view: &DocView<'_>, d: Draft) -> Event {
         .unwrap_or_else(|| ("Strategic developments".into(), "Strategic developments".into()));
     let evidence = evidence(view, &d.evidence);
     let first = evidence.first().map_or((0, 0), |e| (e.start, e.end));
+    let actor = |s: &Option<Slot>| s.as_ref().map_or(String::new(), |a| a.id.clone());
+    // Two events reported by the same words differ in type, actors or date.
     let event_id = stable_id(
         "ev",
         &[
@@ -194,6 +196,12 @@ pub(crate) fn to_event(view: &DocView<'_>, d: Draft) -> Event {
             &first.0.to_string(),
             &first.1.to_string(),
             &d.plover,
+            &actor(&d.actor1),
+            &actor(&d.actor2),
+            &d.date
+                .as_ref()
+                .and_then(|x| x.start)
+                .map_or(String::new(), |x| x.to_string()),
         ],
     );
     let date = match &d.date {

@@ -479,6 +479,15 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             e.event_id.clone(),
         )
     });
+    // Ids are unique within a document even if two records still hash alike.
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for e in &mut events {
+        let n = seen.entry(e.event_id.clone()).or_insert(0);
+        if *n > 0 {
+            e.event_id = format!("{}-{n}", e.event_id);
+        }
+        *n += 1;
+    }
     Extraction {
         events,
         diagnostics,

@@ -44,7 +44,13 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() && !c.is_ascii_digit()
+    // Arabic letters and ASCII are by far the most common: answer them without the
+    // general Unicode table lookup.
+    match c {
+        '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | 'a'..='z' | 'A'..='Z' => true,
+        '\u{0000}'..='\u{007F}' | '\u{060C}' | '\u{061B}' | '\u{061F}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Splits normalized text into words, numbers and punctuation.

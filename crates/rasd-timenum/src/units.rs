@@ -186,7 +186,8 @@ pub(crate) fn with_forms<T>(s: &str, f: impl Fn(&str) -> Option<T>) -> Option<T>
     if let Some(v) = f(s) {
         return Some(v);
     }
-    let long_enough = |r: &str| r.chars().count() >= 2;
+    // At least two letters (without counting the whole word).
+    let long_enough = |r: &str| r.chars().nth(1).is_some();
     let conj = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'));
     if let Some(r) = conj.filter(|r| long_enough(r)) {
         if let Some(v) = f(r) {
