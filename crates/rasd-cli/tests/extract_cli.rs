@@ -150,8 +150,16 @@ fn bad_documents_are_reported_and_the_others_extracted() {
     let p = |name: &str| dir.path().join(name);
     std::fs::write(p("a_empty.txt"), "").unwrap();
     std::fs::write(p("b_binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
-    std::fs::write(p("c_invalid.txt"), b"\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86\n\n\xff\xfe").unwrap();
-    std::fs::write(p("d_nobody.html"), "<html><head><title>x</title></head></html>").unwrap();
+    std::fs::write(
+        p("c_invalid.txt"),
+        b"\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86\n\n\xff\xfe",
+    )
+    .unwrap();
+    std::fs::write(
+        p("d_nobody.html"),
+        "<html><head><title>x</title></head></html>",
+    )
+    .unwrap();
     std::fs::write(
         p("e_feed.jsonl"),
         "{\"id\":\"good1\",\"title\":\"غارات\",\"content\":\"شنت مقاتلات التحالف غارات على مواقع الحوثيين في مدينة صعدة.\",\"date_extracted\":\"2015-07-25 10:00:00\"}\n{not json\n",
@@ -179,16 +187,27 @@ fn bad_documents_are_reported_and_the_others_extracted() {
     ]);
     assert_eq!(out.status.code(), Some(1), "some documents failed");
     let err = String::from_utf8_lossy(&out.stderr);
-    for needle in ["a_empty.txt", "b_binary.txt", "c_invalid.txt", "d_nobody.html", "e_feed.jsonl:2"] {
+    for needle in [
+        "a_empty.txt",
+        "b_binary.txt",
+        "c_invalid.txt",
+        "d_nobody.html",
+        "e_feed.jsonl:2",
+    ] {
         assert!(err.contains(needle), "no message naming {needle}: {err}");
     }
     let events: Vec<Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let docs: std::collections::BTreeSet<&str> =
-        events.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
-    assert!(docs.contains("good1") && docs.contains("g_good"), "{docs:?}");
+    let docs: std::collections::BTreeSet<&str> = events
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap())
+        .collect();
+    assert!(
+        docs.contains("good1") && docs.contains("g_good"),
+        "{docs:?}"
+    );
     let attack = events.iter().find(|e| e["doc_id"] == "g_good").unwrap();
     assert_eq!(attack["fatalities"], 2);
     assert_eq!(attack["date"]["start"], "2015-07-24");
@@ -204,7 +223,14 @@ fn csv_output_has_the_acled_columns() {
         "غارات على حجة\n\nشنت مقاتلات التحالف العربي، أمس الجمعة، غارات على مواقع للحوثيين في مديرية حرض بمحافظة حجة.\n",
     )
     .unwrap();
-    let out = rasd(&["extract", s(&path), "--pub-date", "2015-07-25", "--format", "csv"]);
+    let out = rasd(&[
+        "extract",
+        s(&path),
+        "--pub-date",
+        "2015-07-25",
+        "--format",
+        "csv",
+    ]);
     let text = String::from_utf8(ok(&out).stdout.clone()).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next().unwrap(), rasd_export::ACLED_COLUMNS.join(","));

@@ -3,8 +3,8 @@
 
 use rasd_lexicon::PlaceLevel;
 use rasd_model::{
-    stable_id, AcledCoding, ActorRef, Attribution, DateWindow, Event, Evidence, Location,
-    Person, Plover,
+    stable_id, AcledCoding, ActorRef, Attribution, DateWindow, Event, Evidence, Location, Person,
+    Plover,
 };
 use rasd_text::NormSpan;
 
@@ -179,12 +179,17 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
 }
 
 pub(crate) fn to_event(view: &DocView<'_>, d: Draft) -> Event {
-    let (event_type, disorder_type) = view
-        .res
-        .acled
-        .get(&d.acled_sub)
-        .cloned()
-        .unwrap_or_else(|| ("Strategic developments".into(), "Strategic developments".into()));
+    let (event_type, disorder_type) =
+        view.res
+            .acled
+            .get(&d.acled_sub)
+            .cloned()
+            .unwrap_or_else(|| {
+                (
+                    "Strategic developments".into(),
+                    "Strategic developments".into(),
+                )
+            });
     let evidence = evidence(view, &d.evidence);
     let first = evidence.first().map_or((0, 0), |e| (e.start, e.end));
     let actor = |s: &Option<Slot>| s.as_ref().map_or(String::new(), |a| a.id.clone());

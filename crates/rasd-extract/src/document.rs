@@ -87,7 +87,11 @@ impl<'a> DocView<'a> {
     /// Token range `[first, last]` of a span.
     pub fn tok_range(&self, span: NormSpan) -> (usize, usize) {
         let first = self.tok_at(span.start);
-        let last = self.a.token_at_or_after(span.end).saturating_sub(1).max(first);
+        let last = self
+            .a
+            .token_at_or_after(span.end)
+            .saturating_sub(1)
+            .max(first);
         (first, last)
     }
 
@@ -119,7 +123,12 @@ impl<'a> DocView<'a> {
             .get(t)
             .into_iter()
             .flatten()
-            .flat_map(move |&h| self.cue_hits[h].cues.iter().map(move |&c| (&self.cue_hits[h], c)))
+            .flat_map(move |&h| {
+                self.cue_hits[h]
+                    .cues
+                    .iter()
+                    .map(move |&c| (&self.cue_hits[h], c))
+            })
     }
 
     /// Cues of the phrases starting at token `t`.
@@ -153,7 +162,10 @@ impl<'a> DocView<'a> {
     }
 
     pub fn is_punct(&self, t: usize) -> bool {
-        self.a.tokens.get(t).is_none_or(|tok| tok.kind == TokenKind::Punct)
+        self.a
+            .tokens
+            .get(t)
+            .is_none_or(|tok| tok.kind == TokenKind::Punct)
     }
 }
 
@@ -278,7 +290,11 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             continue;
         }
         for &cue in &h.cues {
-            let split = view.a.tokens[h.first_tok].splits.first().copied().unwrap_or_default();
+            let split = view.a.tokens[h.first_tok]
+                .splits
+                .first()
+                .copied()
+                .unwrap_or_default();
             let split = view.a.tokens[h.first_tok]
                 .splits
                 .iter()
@@ -352,7 +368,11 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
 
     // "قوات موالية للشرعية": the patron named after armed men stands for its armed wing.
     for wing in &res.cues.armed_wing {
-        let heads: Vec<String> = wing.heads.iter().map(|h| rasd_text::normalize_key(h)).collect();
+        let heads: Vec<String> = wing
+            .heads
+            .iter()
+            .map(|h| rasd_text::normalize_key(h))
+            .collect();
         for i in 0..view.actors.len() {
             let m = &view.actors[i];
             if m.id != wing.of || m.first_tok < 2 {
@@ -364,7 +384,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             let head_at = |t: usize| {
                 let tok = &view.a.tokens[t];
                 tok.splits.iter().any(|sp| {
-                    heads.iter().any(|h| *h == view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end])
+                    heads.iter().any(|h| {
+                        *h == view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end]
+                    })
                 })
             };
             if aff && (head_at(m.first_tok - 2) || (m.first_tok >= 3 && head_at(m.first_tok - 3))) {
@@ -463,7 +485,11 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
         .filter(|d| d.plover == "AGREE")
         .map(|d| d.sentence)
         .collect();
-    drafts.retain(|d| !(res.triggers[d.trigger].weak && d.plover != "AGREE" && agree_sentences.contains(&d.sentence)));
+    drafts.retain(|d| {
+        !(res.triggers[d.trigger].weak
+            && d.plover != "AGREE"
+            && agree_sentences.contains(&d.sentence))
+    });
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
     let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
     let mut drafts = merge::merge(drafts, &symmetric, &admin1);
@@ -546,13 +572,22 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
     for q in &view.quantities {
         items.push((
             q.span.start,
-            format!("qty {:?} vague={} «{}»", q.value, q.vague, view.src_text(q.span)),
+            format!(
+                "qty {:?} vague={} «{}»",
+                q.value,
+                q.vague,
+                view.src_text(q.span)
+            ),
         ));
     }
     for t in &view.triggers {
         items.push((
             t.span.start,
-            format!("TRIGGER {} «{}»", res.triggers[t.trigger].id, view.src_text(t.span)),
+            format!(
+                "TRIGGER {} «{}»",
+                res.triggers[t.trigger].id,
+                view.src_text(t.span)
+            ),
         ));
     }
     let mut state = frame::State::default();
@@ -567,7 +602,9 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
                     d.actor1.as_ref().map_or("-", |a| a.id.as_str()),
                     d.actor2.as_ref().map_or("-", |a| a.id.as_str()),
                     d.date.as_ref().map(|x| (x.start, x.end)),
-                    d.place.as_ref().map(|p| res.lexicon.place(p.id).name_en.clone()),
+                    d.place
+                        .as_ref()
+                        .map(|p| res.lexicon.place(p.id).name_en.clone()),
                     d.fatalities,
                     d.injured
                 ),

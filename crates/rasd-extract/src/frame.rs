@@ -265,7 +265,10 @@ pub(crate) fn fill(
     let needs = &res.needs[hit.trigger];
     if !needs.is_empty()
         && view
-            .cues_in(sentence, |c| matches!(c, Cue::Need(id) if needs.contains(&id)))
+            .cues_in(
+                sentence,
+                |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
+            )
             .is_empty()
     {
         return None;
@@ -358,7 +361,11 @@ pub(crate) fn fill(
                 if rest.trim_start().starts_with("من جهه") {
                     let z = cands
                         .iter()
-                        .filter(|c| view.actors[c.actor].span.start > bspan.end && view.actors[c.actor].id != a.id && view.actors[c.actor].id != b.id)
+                        .filter(|c| {
+                            view.actors[c.actor].span.start > bspan.end
+                                && view.actors[c.actor].id != a.id
+                                && view.actors[c.actor].id != b.id
+                        })
                         .min_by_key(|c| c.distance)
                         .map(|c| slot(view, c.actor));
                     if let Some(z) = z {
@@ -376,14 +383,22 @@ pub(crate) fn fill(
         && previous.iter().rev().take(6).any(|d| {
             d.plover == def.plover
                 && view.a.sentence_at(d.pos).is_some_and(|s| {
-                    view.a.sentence_at(hit.span.start).is_some_and(|h| h >= s && h - s <= 2)
+                    view.a
+                        .sentence_at(hit.span.start)
+                        .is_some_and(|h| h >= s && h - s <= 2)
                 })
         });
     if def.frame == FrameKind::Symmetric || pair_mentioned {
         if (pair_mentioned || continues) && actor1.is_none() && actor2.is_none() {
             if let Some((a, b)) = &state.last_pair {
-                actor1 = Some(Slot { id: a.clone(), span: None });
-                actor2 = Some(Slot { id: b.clone(), span: None });
+                actor1 = Some(Slot {
+                    id: a.clone(),
+                    span: None,
+                });
+                actor2 = Some(Slot {
+                    id: b.clone(),
+                    span: None,
+                });
             }
         }
     }
@@ -437,7 +452,13 @@ pub(crate) fn fill(
     assoc2.dedup_by(|a, b| a.id == b.id);
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
         // Only the story's main parties (named more than once) form "the two sides".
-        let salient = |id: &str| view.actors.iter().filter(|m| m.id == id && !m.generic).count() >= 2;
+        let salient = |id: &str| {
+            view.actors
+                .iter()
+                .filter(|m| m.id == id && !m.generic)
+                .count()
+                >= 2
+        };
         if def.frame == FrameKind::Symmetric && salient(&a.id) && salient(&b.id) {
             state.last_pair = Some((a.id.clone(), b.id.clone()));
         }
@@ -470,18 +491,27 @@ pub(crate) fn fill(
     // Domain defaults for slots the text leaves empty.
     let mut defaulted = false;
     for d in &res.cues.defaults {
-        let applies = d.when_mode.as_ref().is_none_or(|m| def.mode.as_ref() == Some(m))
+        let applies = d
+            .when_mode
+            .as_ref()
+            .is_none_or(|m| def.mode.as_ref() == Some(m))
             && d.when_type.as_ref().is_none_or(|t| *t == def.plover)
-            && d
-                .when_actor1
+            && d.when_actor1
                 .as_ref()
                 .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a));
         if !applies {
             continue;
         }
-        let slot = if d.slot == "actor1" { &mut actor1 } else { &mut actor2 };
+        let slot = if d.slot == "actor1" {
+            &mut actor1
+        } else {
+            &mut actor2
+        };
         if slot.is_none() {
-            *slot = Some(Slot { id: d.id.clone(), span: None });
+            *slot = Some(Slot {
+                id: d.id.clone(),
+                span: None,
+            });
             defaulted = true;
         }
     }
@@ -505,7 +535,9 @@ pub(crate) fn fill(
         return None;
     }
     // A release needs someone who releases and someone (or a number) released.
-    if def.release && (actor1.is_none() || (actor2.is_none() && count_after(view, hit, sentence).is_none())) {
+    if def.release
+        && (actor1.is_none() || (actor2.is_none() && count_after(view, hit, sentence).is_none()))
+    {
         return None;
     }
 
@@ -548,7 +580,15 @@ pub(crate) fn fill(
         acled_sub = "Armed clash".into();
     }
 
-    let date = choose_date(view, hit, sentence, clause, previous, &plover, mode.as_deref());
+    let date = choose_date(
+        view,
+        hit,
+        sentence,
+        clause,
+        previous,
+        &plover,
+        mode.as_deref(),
+    );
     let place = choose_place(view, hit, sentence, clause).or_else(|| {
         // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
         // happens where its first event did.
@@ -570,14 +610,19 @@ pub(crate) fn fill(
         .map(|(i, _)| i)
         .collect();
 
-    let (mut fatalities, injured) = if plover == "ASSAULT" { counts } else { (None, None) };
+    let (mut fatalities, injured) = if plover == "ASSAULT" {
+        counts
+    } else {
+        (None, None)
+    };
     // An assassination of a named person kills one person unless the text says otherwise
     // ("محاولة اغتيال" is an attempt).
     if mode.as_deref() == Some("targeted") && fatalities.is_none() {
         let attempt = view.text(hit.span).contains("محاوله");
-        let victim = view.persons.iter().any(|p| {
-            p.span.start >= hit.span.end && clause.contains(p.span)
-        });
+        let victim = view
+            .persons
+            .iter()
+            .any(|p| p.span.start >= hit.span.end && clause.contains(p.span));
         if victim && !attempt {
             fatalities = Some(1);
         }
@@ -613,7 +658,10 @@ pub(crate) fn fill(
     }
 
     let mut confidence: f64 = if def.weak { 0.45 } else { 0.6 };
-    if actor1.as_ref().is_some_and(|a| a.span.is_some_and(|s| clause.contains(s))) {
+    if actor1
+        .as_ref()
+        .is_some_and(|a| a.span.is_some_and(|s| clause.contains(s)))
+    {
         confidence += 0.1;
     }
     if actor2.is_some() {
@@ -625,7 +673,11 @@ pub(crate) fn fill(
     if place.is_some() {
         confidence += 0.05;
     }
-    if actor1.as_ref().is_some_and(|a| view.actors.iter().any(|m| Some(m.span) == a.span && m.generic)) {
+    if actor1.as_ref().is_some_and(|a| {
+        view.actors
+            .iter()
+            .any(|m| Some(m.span) == a.span && m.generic)
+    }) {
         confidence -= 0.1;
     }
     if defaulted {
@@ -682,7 +734,11 @@ fn directed(
     };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
         .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
-        .or_else(|| pick(cands, |c| lam_agent && c.marker == Marker::Lam && !c.before && c.distance <= 1))
+        .or_else(|| {
+            pick(cands, |c| {
+                lam_agent && c.marker == Marker::Lam && !c.before && c.distance <= 1
+            })
+        })
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
     if voice == Voice::Noun {
@@ -691,7 +747,10 @@ fn directed(
             // "احتجاز مسلحين آخرين فريقا …": a verbal noun followed by two actors has
             // its agent first and its object second.
             let object_follows = cands.iter().any(|c| {
-                !c.before && c.own && c.actor != adj.actor && c.distance > adj.distance
+                !c.before
+                    && c.own
+                    && c.actor != adj.actor
+                    && c.distance > adj.distance
                     && c.distance <= adj.distance + 6
                     && matches!(c.marker, Marker::Unmarked | Marker::Lam)
             });
@@ -704,8 +763,10 @@ fn directed(
         }
         // Victims named before the cause: "أصيب 7 من أفراد ألوية العمالقة جراء انفجار".
         if a2.is_none() {
-            a2 = pick(cands, |c| c.marker == Marker::Target && c.own && Some(c.actor) != a1)
-                .map(|c| c.actor);
+            a2 = pick(cands, |c| {
+                c.marker == Marker::Target && c.own && Some(c.actor) != a1
+            })
+            .map(|c| c.actor);
         }
     }
     let free = |c: &Cand, a1: Option<usize>, a2: Option<usize>| {
@@ -721,8 +782,10 @@ fn directed(
         .map(|c| c.actor)
     };
     let after = |a1, a2| {
-        pick(cands, |c| !c.before && c.own && free(c, a1, a2) && (c.same_clause || c.distance <= 8))
-            .map(|c| c.actor)
+        pick(cands, |c| {
+            !c.before && c.own && free(c, a1, a2) && (c.same_clause || c.distance <= 8)
+        })
+        .map(|c| c.actor)
     };
     match voice {
         Voice::Verb => {
@@ -730,7 +793,9 @@ fn directed(
                 // Verb-initial clauses put the subject right after the verb (VSO); else
                 // a subject close before it (SVO); else the first actor after.
                 a1 = before(a1, a2, 1)
-                    .or_else(|| pick(cands, |c| c.marker == Marker::Adjacent && c.own).map(|c| c.actor))
+                    .or_else(|| {
+                        pick(cands, |c| c.marker == Marker::Adjacent && c.own).map(|c| c.actor)
+                    })
                     .or_else(|| before(a1, a2, 6))
                     .or_else(|| after(a1, a2));
             }
@@ -743,7 +808,9 @@ fn directed(
                     .filter(|c| c.distance <= 25)
                     .min_by_key(|c| rank(c))
                     .map(|c| c.actor)
-                    .or_else(|| pick(cands, |c| targeted(c) && Some(c.actor) != a1).map(|c| c.actor));
+                    .or_else(|| {
+                        pick(cands, |c| targeted(c) && Some(c.actor) != a1).map(|c| c.actor)
+                    });
             }
         }
         Voice::Passive => {
@@ -769,7 +836,10 @@ fn directed(
 
 fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>) {
     let subject = pick(cands, |c| {
-        c.before && c.own && matches!(c.marker, Marker::Unmarked) && (c.same_clause || c.distance <= 6)
+        c.before
+            && c.own
+            && matches!(c.marker, Marker::Unmarked)
+            && (c.same_clause || c.distance <= 6)
     })
     .or_else(|| pick(cands, |c| !c.before && c.marker == Marker::Adjacent))
     .map(|c| c.actor);
@@ -794,9 +864,14 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
                 .iter()
                 .find(|x| x.marker == Marker::Coordinated(c))
                 .or_else(|| {
-                    cands.iter().filter(|x| {
-                        x.actor != c && view.actors[x.actor].id != view.actors[c].id && x.same_clause
-                    }).min_by_key(|x| rank(x))
+                    cands
+                        .iter()
+                        .filter(|x| {
+                            x.actor != c
+                                && view.actors[x.actor].id != view.actors[c].id
+                                && x.same_clause
+                        })
+                        .min_by_key(|x| rank(x))
                 })
                 .map(|x| x.actor);
             (Some(c), other)
@@ -862,7 +937,9 @@ pub(crate) fn counts(
         }
         // "مقتل وإصابة N": joint figure.
         let joint = hits.get(i).is_some_and(|(n, c)| {
-            *c != cue && n.first_tok == h.last_tok + 1 && matches!(c, Cue::Fatalities | Cue::Injured)
+            *c != cue
+                && n.first_tok == h.last_tok + 1
+                && matches!(c, Cue::Fatalities | Cue::Injured)
         });
         if joint {
             i += 1;
@@ -872,7 +949,11 @@ pub(crate) fn counts(
         if let Some(v) = value {
             let clause = view.a.clause_at(h.span.start).unwrap_or(0);
             let entry = per_clause.entry(clause).or_insert((None, None));
-            let slot = if cue == Cue::Fatalities { &mut entry.0 } else { &mut entry.1 };
+            let slot = if cue == Cue::Fatalities {
+                &mut entry.0
+            } else {
+                &mut entry.1
+            };
             *slot = Some(slot.unwrap_or(0) + v);
         }
     }
@@ -919,7 +1000,10 @@ fn number_near(
     let _ = span;
     // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
     let mut t = last_tok + 1;
-    let person_at = |t: usize| view.cues_at(t).any(|(h, c)| c == Cue::PersonNoun && h.first_tok == t);
+    let person_at = |t: usize| {
+        view.cues_at(t)
+            .any(|(h, c)| c == Cue::PersonNoun && h.first_tok == t)
+    };
     if !person_at(t) {
         return None;
     }
@@ -931,7 +1015,10 @@ fn number_near(
         if !sentence.contains(tok.span) || view.is_punct(t) {
             break;
         }
-        if view.cues_at(t).any(|(_, c)| matches!(c, Cue::Fatalities | Cue::Injured)) {
+        if view
+            .cues_at(t)
+            .any(|(_, c)| matches!(c, Cue::Fatalities | Cue::Injured))
+        {
             break;
         }
         let text = view.text(tok.span);
@@ -989,7 +1076,9 @@ fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option
             .into_iter()
             .max_by_key(|(h, _)| (h.span.end - h.span.start, std::cmp::Reverse(h.span.start)))
             .map(|(h, c)| match c {
-                Cue::Attribution(k) => (view.res.attribution_kinds[k as usize].clone(), Some(h.span)),
+                Cue::Attribution(k) => {
+                    (view.res.attribution_kinds[k as usize].clone(), Some(h.span))
+                }
                 _ => unreachable!("filtered to attribution cues"),
             })
     };
@@ -1001,7 +1090,11 @@ fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option
         return Some(found);
     }
     // The lead (title and first sentence of the body) names the source of the report.
-    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
+    let lead_end = view
+        .a
+        .sentences
+        .get(1)
+        .map_or(view.a.norm.as_str().len(), |s| s.span.end);
     best(NormSpan::new(0, lead_end))
 }
 
@@ -1027,20 +1120,24 @@ fn choose_date(
         !(t > 0 && {
             let w = view.text(view.a.tokens[t - 1].span);
             w.ends_with("منذ") || w == "حتي"
-        })
-            && !view.text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span).ends_with("منذ")
+        }) && !view
+            .text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span)
+            .ends_with("منذ")
     };
     // A date in the sentence but outside the clause belongs to the nearest trigger.
     let owned = |d: &&rasd_timenum::DateExpr| {
         let here = dist(d);
-        view.triggers.iter().filter(|t| t.span != hit.span && sentence.contains(t.span)).all(|t| {
-            let other = if d.span.end <= t.span.start {
-                t.span.start - d.span.end
-            } else {
-                d.span.start.saturating_sub(t.span.end)
-            };
-            other >= here
-        })
+        view.triggers
+            .iter()
+            .filter(|t| t.span != hit.span && sentence.contains(t.span))
+            .all(|t| {
+                let other = if d.span.end <= t.span.start {
+                    t.span.start - d.span.end
+                } else {
+                    d.span.start.saturating_sub(t.span.end)
+                };
+                other >= here
+            })
     };
     let in_clause = view
         .dates
@@ -1065,11 +1162,12 @@ fn choose_date(
             let para = view.paragraph_of(hit.span.start);
             view.dates
                 .iter()
-                .filter(|d| para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none())
+                .filter(|d| {
+                    para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none()
+                })
                 .filter(usable)
                 .next_back()
-        })
-        ;
+        });
     let chosen = match chosen {
         Some(c) => c,
         None => return report_date(view),
@@ -1082,7 +1180,9 @@ fn choose_date(
         let _ = here;
         // Not a frame dated by this same expression ("وبعدها بيوم … انفجار … عبوة").
         let dated = |d: &&Draft| {
-            d.date.as_ref().is_some_and(|x| x.start.is_some() && x.span != chosen.span)
+            d.date
+                .as_ref()
+                .is_some_and(|x| x.start.is_some() && x.span != chosen.span)
         };
         let base = if months != 0 {
             previous
@@ -1094,11 +1194,11 @@ fn choose_date(
             None
         }
         .or_else(|| {
-            previous
-                .iter()
-                .rev()
-                .filter(dated)
-                .find(|d| d.date.as_ref().is_some_and(|x| x.precision == Precision::Day))
+            previous.iter().rev().filter(dated).find(|d| {
+                d.date
+                    .as_ref()
+                    .is_some_and(|x| x.precision == Precision::Day)
+            })
         })
         .or_else(|| previous.iter().rev().find(dated))?;
         let prev = base.date.as_ref()?;
@@ -1153,11 +1253,21 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
         let until = t > 0 && view.text(view.a.tokens[t - 1].span).ends_with("حتي");
         !until
             && d.anchor.is_none()
-            && d.start.is_some_and(|s| s <= pub_date && (pub_date - s).num_days() <= 3)
+            && d.start
+                .is_some_and(|s| s <= pub_date && (pub_date - s).num_days() <= 3)
             && d.end.is_some_and(|e| e <= pub_date)
     };
-    let lead_end = view.a.sentences.get(1).map_or(view.a.norm.as_str().len(), |s| s.span.end);
-    if let Some(d) = view.dates.iter().filter(|d| d.span.end <= lead_end).find(recent) {
+    let lead_end = view
+        .a
+        .sentences
+        .get(1)
+        .map_or(view.a.norm.as_str().len(), |s| s.span.end);
+    if let Some(d) = view
+        .dates
+        .iter()
+        .filter(|d| d.span.end <= lead_end)
+        .find(recent)
+    {
         return Some(DateChoice {
             source: 3,
             start: d.start,
@@ -1166,7 +1276,10 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
             span: d.span,
         });
     }
-    let first = view.dates.iter().find(|d| d.start.is_some() && d.anchor.is_none())?;
+    let first = view
+        .dates
+        .iter()
+        .find(|d| d.start.is_some() && d.anchor.is_none())?;
     if !recent(&first) {
         return None;
     }
@@ -1180,7 +1293,18 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
 }
 
 const NEAR_WORDS: [&str; 12] = [
-    "شرق", "غرب", "شمال", "جنوب", "قرب", "بالقرب", "محيط", "ضواحي", "اطراف", "مشارف", "شرقي", "غربي",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "قرب",
+    "بالقرب",
+    "محيط",
+    "ضواحي",
+    "اطراف",
+    "مشارف",
+    "شرقي",
+    "غربي",
 ];
 
 fn choose_place(

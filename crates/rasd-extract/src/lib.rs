@@ -121,12 +121,18 @@ pub fn check_examples(extractor: &Extractor) -> Vec<String> {
         };
         for example in &rule.examples {
             if !run(example) {
-                failures.push(format!("{}: no {} event in «{example}»", rule.id, rule.plover));
+                failures.push(format!(
+                    "{}: no {} event in «{example}»",
+                    rule.id, rule.plover
+                ));
             }
         }
         for counter in &rule.counter {
             if run(counter) {
-                failures.push(format!("{}: unexpected {} event in «{counter}»", rule.id, rule.plover));
+                failures.push(format!(
+                    "{}: unexpected {} event in «{counter}»",
+                    rule.id, rule.plover
+                ));
             }
         }
     }

@@ -167,13 +167,10 @@ pub(crate) fn merge(
         // "أعلن التنظيم مسؤوليته عن الهجوم": a definite mention with no date of its own
         // refers to the last event of its kind whose actors it does not contradict.
         if target.is_none() && d.definite && d.date.as_ref().is_none_or(|x| x.source >= 2) {
-            target = out
-                .iter()
-                .rposition(|m| m.plover == d.plover)
-                .filter(|&i| {
-                    let m = &out[i];
-                    same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2) && counts_agree(m)
-                });
+            target = out.iter().rposition(|m| m.plover == d.plover).filter(|&i| {
+                let m = &out[i];
+                same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2) && counts_agree(m)
+            });
         }
         match target {
             Some(i) => absorb(&mut out[i], d),
@@ -191,10 +188,16 @@ pub(crate) fn share_meeting_places(events: &mut [Draft], sentence_of: &dyn Fn(us
         .filter(|d| d.plover == "CONSULT")
         .filter_map(|d| {
             let place = d.place.clone()?;
-            Some((d.evidence.iter().map(|e| sentence_of(e.start)).collect(), place))
+            Some((
+                d.evidence.iter().map(|e| sentence_of(e.start)).collect(),
+                place,
+            ))
         })
         .collect();
-    for d in events.iter_mut().filter(|d| d.place.is_none() && d.plover != "CONSULT") {
+    for d in events
+        .iter_mut()
+        .filter(|d| d.place.is_none() && d.plover != "CONSULT")
+    {
         let sentences: Vec<usize> = d.evidence.iter().map(|e| sentence_of(e.start)).collect();
         if let Some((_, place)) = settings
             .iter()

@@ -156,7 +156,10 @@ impl Resources {
                 problems.push(format!("cues: default actor `{}` is unknown", d.id));
             }
             if d.slot != "actor1" && d.slot != "actor2" {
-                problems.push(format!("cues: default slot `{}` is not actor1 or actor2", d.slot));
+                problems.push(format!(
+                    "cues: default slot `{}` is not actor1 or actor2",
+                    d.slot
+                ));
             }
         }
         for anaphor in &cues.anaphor {

@@ -156,8 +156,22 @@ pub(crate) struct CueFile {
 pub(crate) type AcledTable = BTreeMap<String, (String, String)>;
 
 pub(crate) const PLOVER_TYPES: [&str; 16] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 pub(crate) const ATTRIBUTION_KINDS: [&str; 7] = [
@@ -202,7 +216,10 @@ pub(crate) fn parse_acled(text: &str) -> Result<AcledTable, ExtractError> {
                 message: "expected 3 columns".into(),
             });
         }
-        table.insert(cols[0].to_string(), (cols[1].to_string(), cols[2].to_string()));
+        table.insert(
+            cols[0].to_string(),
+            (cols[1].to_string(), cols[2].to_string()),
+        );
     }
     Ok(table)
 }
@@ -227,8 +244,14 @@ pub(crate) fn validate(triggers: &[TriggerDef], acled: &AcledTable) -> Vec<Strin
                 t.id, t.acled
             ));
         }
-        if t.forms.iter().any(|f| rasd_text::normalize_key(f).is_empty()) {
-            problems.push(format!("trigger `{}` has a form that normalizes to nothing", t.id));
+        if t.forms
+            .iter()
+            .any(|f| rasd_text::normalize_key(f).is_empty())
+        {
+            problems.push(format!(
+                "trigger `{}` has a form that normalizes to nothing",
+                t.id
+            ));
         }
     }
     problems

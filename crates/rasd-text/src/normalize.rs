@@ -94,8 +94,12 @@ fn fold(c: char) -> Fold {
         // Harakat, tanwin, shadda, sukun, Quranic marks, superscript alef.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Fold::Drop,
         // Tatweel and invisible formatting (ZWSP..RLM, bidi embeddings and isolates, BOM).
-        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         // Lam-alef presentation ligatures.
         '\u{FEF5}'..='\u{FEFC}' => Fold::Two('ل', 'ا'),
         other => Fold::One(fold_char(other)),

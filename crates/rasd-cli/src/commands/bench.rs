@@ -27,7 +27,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         crate::shared::shared_dir(None).join("corpus/saudinewsnet/articles.jsonl.gz")
     });
     if !corpus.exists() {
-        bail!("{}: corpus not found (pass a path or set RASD_SHARED)", corpus.display());
+        bail!(
+            "{}: corpus not found (pass a path or set RASD_SHARED)",
+            corpus.display()
+        );
     }
     let load_start = Instant::now();
     let t0 = Instant::now();

@@ -40,7 +40,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         writeln!(w, "{}\n(published {})\n", doc.title, PUB_DATE.trim())?;
         super::table::write(&mut w, &out.events).context("writing the table")?;
-        writeln!(w, "\n{} events. Try: rasd extract FILE --pub-date YYYY-MM-DD", out.events.len())?;
+        writeln!(
+            w,
+            "\n{} events. Try: rasd extract FILE --pub-date YYYY-MM-DD",
+            out.events.len()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -53,7 +53,10 @@ pub fn load_documents(gold: &Gold, shared: &Path) -> anyhow::Result<BTreeMap<Str
                 .or_default()
                 .insert(g.doc_id.clone());
         } else {
-            bail!("gold document {} names neither `file` nor `corpus`", g.doc_id);
+            bail!(
+                "gold document {} names neither `file` nor `corpus`",
+                g.doc_id
+            );
         }
     }
     for (corpus, wanted) in wanted_by_corpus {
@@ -142,7 +145,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let sections = [
             ("missed gold events", &report.misses),
             ("extra system events", &report.extras),
-            ("attribute errors on matched events", &report.attribute_errors),
+            (
+                "attribute errors on matched events",
+                &report.attribute_errors,
+            ),
         ];
         for (title, items) in sections {
             writeln!(out, "\n{title}:")?;

@@ -276,16 +276,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let batch_size = args.batch as usize;
     let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut unreadable = 0usize;
     for item in read_inputs(&args.paths, &opts) {
         let doc = match item {
             Ok(doc) => doc,
+            // With --ids, an unreadable record cannot be matched against the list
+            // (its id is unknown): it is counted, and a listed id that was never
+            // read is reported as failed at the end.
+            Err(_) if ids.is_some() => {
+                unreadable += 1;
+                continue;
+            }
             Err(err) => {
                 ing.skipped(&err.to_string());
                 continue;
             }
         };
-        if ids.as_ref().is_some_and(|ids| !ids.contains(&doc.id)) {
-            continue;
+        if let Some(ids) = &ids {
+            if !ids.contains(&doc.id) {
+                continue;
+            }
+            seen.insert(doc.id.clone());
         }
         ing.totals.read += 1;
         batch.push(doc);
@@ -295,6 +307,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     ing.flush(&mut batch)?;
     ing.pb.finish_and_clear();
+    if let Some(ids) = &ids {
+        let mut missing: Vec<&String> = ids.difference(&seen).collect();
+        if !missing.is_empty() {
+            missing.sort();
+            let shown: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
+            let more = if missing.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            };
+            eprintln!(
+                "rasd: skipped: {} listed ids not read from the input ({}{more}); {unreadable} records could not be read",
+                missing.len(),
+                shown.join(", ")
+            );
+            ing.totals.failed += missing.len();
+        } else if unreadable > 0 {
+            eprintln!(
+                "rasd: {unreadable} unreadable records in the input, none of them a listed id"
+            );
+        }
+    }
     let Ingester { store, totals, .. } = ing;
     drop(store);
     let elapsed = start.elapsed().as_secs_f64();

@@ -15,12 +15,19 @@ fn cut(s: &str, n: usize) -> String {
 /// Writes one block per event: coded fields on the first lines, evidence last.
 pub fn write(out: &mut dyn Write, events: &[Event]) -> std::io::Result<()> {
     for (i, e) in events.iter().enumerate() {
-        let actor = |a: &Option<rasd_model::ActorRef>| a.as_ref().map_or("-".to_string(), |a| a.id.clone());
+        let actor =
+            |a: &Option<rasd_model::ActorRef>| a.as_ref().map_or("-".to_string(), |a| a.id.clone());
         let assoc = |v: &[rasd_model::ActorRef]| {
             if v.is_empty() {
                 String::new()
             } else {
-                format!(" (+{})", v.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", "))
+                format!(
+                    " (+{})",
+                    v.iter()
+                        .map(|a| a.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             }
         };
         let date = match (&e.date.start, &e.date.end) {
@@ -33,10 +40,13 @@ pub fn write(out: &mut dyn Write, events: &[Event]) -> std::io::Result<()> {
                 "{} [{}{}]",
                 l.name,
                 l.admin1_pcode.clone().unwrap_or_default(),
-                l.admin2_pcode.as_ref().map_or(String::new(), |p| format!(" {p}"))
+                l.admin2_pcode
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" {p}"))
             )
         });
-        let count = |label: &str, v: Option<u32>| v.map(|v| format!(" {label} {v}")).unwrap_or_default();
+        let count =
+            |label: &str, v: Option<u32>| v.map(|v| format!(" {label} {v}")).unwrap_or_default();
         writeln!(
             out,
             "#{:<3} {} / {} — {}{}",
@@ -64,10 +74,21 @@ pub fn write(out: &mut dyn Write, events: &[Event]) -> std::io::Result<()> {
             count("released", e.released),
         )?;
         if let Some(a) = &e.attribution {
-            writeln!(out, "     source {} {}", a.kind, a.text.as_deref().unwrap_or(""))?;
+            writeln!(
+                out,
+                "     source {} {}",
+                a.kind,
+                a.text.as_deref().unwrap_or("")
+            )?;
         }
         for ev in &e.evidence {
-            writeln!(out, "     « {} » @{}..{}", cut(&ev.text, 110), ev.start, ev.end)?;
+            writeln!(
+                out,
+                "     « {} » @{}..{}",
+                cut(&ev.text, 110),
+                ev.start,
+                ev.end
+            )?;
         }
     }
     Ok(())
