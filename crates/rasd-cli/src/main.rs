@@ -4,7 +4,6 @@
 //! processed); 2 a usage or setup error (bad flag, unreadable data file).
 
 mod commands;
-mod inputs;
 mod shared;
 
 use std::process::ExitCode;

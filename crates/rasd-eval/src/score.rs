@@ -179,7 +179,7 @@ fn accepts(slot: &Option<Vec<String>>, ids: &[&str]) -> bool {
 
 /// Whether `ev` can stand for `gold` (type and actor slots).
 fn compatible(gold: &GoldEvent, ev: &Event) -> bool {
-    if !gold.plover.iter().any(|t| *t == ev.plover.event_type) {
+    if !gold.plover.contains(&ev.plover.event_type) {
         return false;
     }
     let (side1, side2) = actor_ids(ev);

@@ -32,7 +32,6 @@ pub(crate) struct PlaceMention {
     pub intro: Option<PlaceIntro>,
     pub span: NormSpan,
     pub first_tok: usize,
-    pub split: CliticSplit,
 }
 
 #[derive(Debug, Clone)]
@@ -246,7 +245,6 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 intro,
                 span: m.span,
                 first_tok,
-                split: m.split,
             }),
             MentionKind::Person {
                 name,
@@ -529,6 +527,8 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
     for m in &view.actors {
         let kind = if m.pair {
             "pair".to_string()
+        } else if m.anaphor {
+            format!("actor^ {}", m.id)
         } else if m.generic {
             format!("actor~ {}", m.id)
         } else {

@@ -243,7 +243,7 @@ fn rank(c: &Cand) -> (bool, bool, usize) {
     (c.generic, !c.own, c.distance)
 }
 
-fn pick<'c>(cands: &'c [Cand], ok: impl Fn(&Cand) -> bool) -> Option<&'c Cand> {
+fn pick(cands: &[Cand], ok: impl Fn(&Cand) -> bool) -> Option<&Cand> {
     cands.iter().filter(|c| ok(c)).min_by_key(|c| rank(c))
 }
 
@@ -388,8 +388,11 @@ pub(crate) fn fill(
                         .is_some_and(|h| h >= s && h - s <= 2)
                 })
         });
-    if def.frame == FrameKind::Symmetric || pair_mentioned {
-        if (pair_mentioned || continues) && actor1.is_none() && actor2.is_none() {
+    if (pair_mentioned || def.frame == FrameKind::Symmetric && continues)
+        && actor1.is_none()
+        && actor2.is_none()
+    {
+        {
             if let Some((a, b)) = &state.last_pair {
                 actor1 = Some(Slot {
                     id: a.clone(),
@@ -410,8 +413,8 @@ pub(crate) fn fill(
         std::mem::swap(&mut actor1, &mut actor2);
     }
     // Civilians do not initiate violence, except as protesters.
-    if !def.protest {
-        if actor1.as_ref().is_some_and(|s| s.id == "civilians") {
+    if !def.protest && actor1.as_ref().is_some_and(|s| s.id == "civilians") {
+        {
             if actor2.is_none() {
                 actor2 = actor1.take();
             } else {
@@ -1117,9 +1120,9 @@ fn choose_date(
     // "منذ العام 2014" gives a duration's start, not the event's date.
     let usable = |d: &&rasd_timenum::DateExpr| {
         let t = view.tok_at(d.span.start);
-        !(t > 0 && {
+        (t == 0 || {
             let w = view.text(view.a.tokens[t - 1].span);
-            w.ends_with("منذ") || w == "حتي"
+            !w.ends_with("منذ") && w != "حتي"
         }) && !view
             .text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span)
             .ends_with("منذ")
@@ -1160,13 +1163,12 @@ fn choose_date(
             // Earlier in the same paragraph: a date that opened the paragraph's story.
             source = 2;
             let para = view.paragraph_of(hit.span.start);
-            view.dates
-                .iter()
-                .filter(|d| {
-                    para.contains(d.span) && d.span.end <= hit.span.start && d.anchor.is_none()
-                })
-                .filter(usable)
-                .next_back()
+            view.dates.iter().rfind(|d| {
+                para.contains(d.span)
+                    && d.span.end <= hit.span.start
+                    && d.anchor.is_none()
+                    && usable(d)
+            })
         });
     let chosen = match chosen {
         Some(c) => c,

@@ -37,7 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = crate::shared::extractor(&[])?;
     let load_time = t0.elapsed();
     let mut docs = Vec::new();
-    for item in read_inputs(&[corpus.clone()], &IngestOptions::default()) {
+    for item in read_inputs(std::slice::from_ref(&corpus), &IngestOptions::default()) {
         if let Ok(doc) = item {
             docs.push(doc);
         }

@@ -41,7 +41,7 @@ pub fn load_documents(gold: &Gold, shared: &Path) -> anyhow::Result<BTreeMap<Str
     for g in &gold.documents {
         if let Some(file) = &g.file {
             let path = shared.join(file);
-            let mut read = read_inputs(&[path.clone()], &IngestOptions::default());
+            let mut read = read_inputs(std::slice::from_ref(&path), &IngestOptions::default());
             let doc = read
                 .next()
                 .with_context(|| format!("{}: no document", path.display()))?
@@ -64,7 +64,7 @@ pub fn load_documents(gold: &Gold, shared: &Path) -> anyhow::Result<BTreeMap<Str
         if !path.exists() {
             bail!("{}: corpus not found (use --shared)", path.display());
         }
-        for item in read_inputs(&[path.clone()], &IngestOptions::default()) {
+        for item in read_inputs(std::slice::from_ref(&path), &IngestOptions::default()) {
             // Bad lines elsewhere in the corpus do not matter here.
             let Ok(doc) = item else { continue };
             if wanted.contains(&doc.id) {
