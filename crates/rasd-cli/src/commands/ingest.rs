@@ -330,6 +330,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let Ingester { store, totals, .. } = ing;
+    let counts = store.counts().context("counting rows")?;
     drop(store);
     let elapsed = start.elapsed().as_secs_f64();
     let t = &totals.store;
@@ -342,11 +343,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         t.reports_new, t.events_new, t.events_merged
     );
     eprintln!(
-        "rasd: {} articles in {:.1} s ({:.1} articles/s); {} is {:.1} MB",
+        "rasd: {} articles in {:.1} s ({:.1} articles/s)",
         totals.read,
         elapsed,
         totals.read as f64 / elapsed.max(1e-9),
+    );
+    eprintln!(
+        "rasd: {} now holds {} documents, {} event reports merged into {} events ({:.1} MB)",
         args.db.display(),
+        counts.documents,
+        counts.event_reports,
+        counts.events,
         db_size(&args.db) as f64 / 1e6
     );
     Ok(if totals.failed > 0 {
