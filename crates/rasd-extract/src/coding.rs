@@ -174,8 +174,22 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
         })
         .collect();
     out.sort_by_key(|e| (e.start, e.end));
-    out.dedup_by_key(|e| (e.start, e.end));
-    out
+    // Overlapping pieces of evidence become one.
+    let mut merged: Vec<Evidence> = Vec::with_capacity(out.len());
+    for e in out {
+        match merged.last_mut() {
+            Some(last) if e.start < last.end => {
+                if e.end > last.end {
+                    last.end = e.end;
+                    last.text = view
+                        .doc
+                        .slice(rasd_model::SrcSpan::new(last.start, last.end));
+                }
+            }
+            _ => merged.push(e),
+        }
+    }
+    merged
 }
 
 pub(crate) fn to_event(view: &DocView<'_>, d: Draft) -> Event {

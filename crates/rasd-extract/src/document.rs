@@ -45,6 +45,8 @@ pub(crate) struct PersonMention {
 #[derive(Debug, Clone)]
 pub(crate) struct CueHit {
     pub span: NormSpan,
+    /// Proclitics of the first token ("للنازحين": ل + article).
+    pub split: CliticSplit,
     pub first_tok: usize,
     pub last_tok: usize,
     pub cues: Vec<Cue>,
@@ -54,6 +56,8 @@ pub(crate) struct CueHit {
 pub(crate) struct TriggerHit {
     pub trigger: usize,
     pub span: NormSpan,
+    /// Proclitics of the first word ("بتعزيزات": ب; "الهجوم": the article).
+    pub split: CliticSplit,
     pub first_tok: usize,
     pub last_tok: usize,
 }
@@ -250,12 +254,29 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 name,
                 role,
                 affiliation,
-            } => view.persons.push(PersonMention {
-                span: m.span,
-                name,
-                role,
-                affiliation: affiliation.map(|a| canonical(res, &a)),
-            }),
+            } => {
+                let affiliation = affiliation.map(|a| canonical(res, &a));
+                // A named leader acts for his side ("اتهم عبدالملك الحوثي التحالف").
+                if let Some(id) = &affiliation {
+                    let (first_tok, last_tok) = view.tok_range(name);
+                    view.actors.push(ActorMention {
+                        id: id.clone(),
+                        span: name,
+                        first_tok,
+                        last_tok,
+                        split: CliticSplit::default(),
+                        generic: false,
+                        pair: false,
+                        anaphor: false,
+                    });
+                }
+                view.persons.push(PersonMention {
+                    span: m.span,
+                    name,
+                    role,
+                    affiliation,
+                })
+            }
         }
     }
 
@@ -274,6 +295,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         let (first_tok, last_tok) = view.tok_range(m.span);
         hits.push(CueHit {
             span: m.span,
+            split: m.split,
             first_tok,
             last_tok,
             cues: cues.clone(),
@@ -288,17 +310,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             continue;
         }
         for &cue in &h.cues {
-            let split = view.a.tokens[h.first_tok]
-                .splits
-                .first()
-                .copied()
-                .unwrap_or_default();
-            let split = view.a.tokens[h.first_tok]
-                .splits
-                .iter()
-                .copied()
-                .find(|s| h.span.start == view.a.tokens[h.first_tok].span.start + s.offset)
-                .unwrap_or(split);
+            let split = h.split;
             match cue {
                 Cue::Anaphor(k) => {
                     let ids = &res.cues.anaphor[k as usize].ids;
@@ -414,11 +426,20 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             TriggerHit {
                 trigger: res.trigger_of[m.payload as usize],
                 span: m.span,
+                split: m.split,
                 first_tok,
                 last_tok,
             }
         })
         .collect();
+    // "لقصف", "لتبادل الأسرى", "لمواجهة": a verbal noun with the preposition ل states a
+    // purpose, not an event, unless something was suffered ("تعرضت لقصف").
+    found.retain(|t| {
+        let purpose = t.split.prep == Some('ل') && !t.split.article;
+        let suffered = (t.first_tok.saturating_sub(3)..t.first_tok)
+            .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Suffer));
+        !purpose || suffered
+    });
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut last_end = 0;
     for t in found {
@@ -429,7 +450,18 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         // "انفجار عبوة ناسفة", "غارات جوية": adjacent words of one frame are one trigger.
         if let Some(prev) = view.triggers.last_mut() {
             let same = res.triggers[prev.trigger].plover == res.triggers[t.trigger].plover;
-            if same && prev.last_tok + 1 == t.first_tok {
+            // "انفجار عبوة ناسفة" (adjacent), "قصف الحوثيون بالمدفعية" (a name between).
+            let gap_is_names = (prev.last_tok + 1..t.first_tok).all(|k| {
+                let tok = view.a.tokens[k].span;
+                view.actors
+                    .iter()
+                    .any(|m| m.span.contains(tok) && !m.generic)
+            });
+            if same
+                && prev.last_tok < t.first_tok
+                && t.first_tok <= prev.last_tok + 3
+                && gap_is_names
+            {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
                 if res.triggers[prev.trigger].acled == "Armed clash" {
                     prev.trigger = t.trigger;

@@ -279,22 +279,6 @@ pub(crate) fn fill(
         return None;
     }
 
-    // "لقصف", "لتبادل الأسرى": a verbal noun with the preposition ل states a purpose,
-    // unless something was suffered ("تعرضت لقصف").
-    let first = &view.a.tokens[hit.first_tok];
-    let split = first
-        .splits
-        .iter()
-        .find(|sp| first.span.start + sp.offset == hit.span.start)
-        .copied()
-        .unwrap_or_default();
-    if split.prep == Some('ل') && !split.article {
-        let lo = hit.first_tok.saturating_sub(3).max(lo_tok);
-        let suffered = (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Suffer));
-        if !suffered {
-            return None;
-        }
-    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -451,6 +435,14 @@ pub(crate) fn fill(
             assoc1.push(x);
         }
     }
+    // An associate is never one of the main actors.
+    let main_ids: Vec<String> = [&actor1, &actor2]
+        .into_iter()
+        .flatten()
+        .map(|a| a.id.clone())
+        .collect();
+    assoc1.retain(|s| !main_ids.contains(&s.id));
+    assoc2.retain(|s| !main_ids.contains(&s.id));
     assoc1.dedup_by(|a, b| a.id == b.id);
     assoc2.dedup_by(|a, b| a.id == b.id);
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
@@ -602,8 +594,38 @@ pub(crate) fn fill(
             .find(|d| d.plover == plover && Some(d.sentence) == here && d.place.is_some())
             .and_then(|d| d.place.clone())
     });
-    let hedged = hedged(view, hit, clause, actor1.as_ref());
-    let claimed = !view.cues_in(sentence, |c| c == Cue::Claim).is_empty();
+    // "اتهم X الحوثيين بقصف …": an event that is the object of an accusation is alleged.
+    let alleged = view
+        .triggers
+        .iter()
+        .filter(|t| sentence.contains(t.span) && t.span.end <= hit.span.start)
+        .next_back()
+        .is_some_and(|t| {
+            res.triggers[t.trigger].plover == "ACCUSE" && hit.first_tok <= t.last_tok + 8
+        });
+    let hedged = hedged(view, hit, clause, actor1.as_ref()) || alleged;
+    let claims = view.cues_in(sentence, |c| c == Cue::Claim);
+    let claimed = !claims.is_empty();
+    // "وتبنى تنظيم داعش الهجوم": the claimant is the perpetrator when the report names
+    // no other.
+    if claimed
+        && def.plover == "ASSAULT"
+        && actor1
+            .as_ref()
+            .is_none_or(|a| a.id == "unidentified-armed-group")
+    {
+        let claimant = claims.iter().find_map(|(h, _)| {
+            view.actors
+                .iter()
+                .find(|m| !m.generic && m.first_tok > h.last_tok && m.first_tok <= h.last_tok + 3)
+        });
+        if let Some(m) = claimant {
+            actor1 = Some(Slot {
+                id: m.id.clone(),
+                span: Some(m.span),
+            });
+        }
+    }
     let attribution = attribution(view, sentence);
     let persons: Vec<usize> = view
         .persons
@@ -713,7 +735,7 @@ pub(crate) fn fill(
         confidence: confidence.clamp(0.05, 0.95),
         pos: hit.span.start,
         sentence: sentence_index,
-        definite: split.article || view.text(hit.span).starts_with("ال"),
+        definite: hit.split.article || view.text(hit.span).starts_with("ال"),
     })
 }
 
@@ -757,8 +779,17 @@ fn directed(
                     && c.distance <= adj.distance + 6
                     && matches!(c.marker, Marker::Unmarked | Marker::Lam)
             });
+            // A subject right before the noun ("شنت مقاتلات التحالف غارات …") is the
+            // agent; the genitive then names what the noun is about.
+            let subject_before = cands.iter().any(|c| {
+                c.before
+                    && c.own
+                    && c.same_clause
+                    && c.distance <= 6
+                    && c.marker == Marker::Unmarked
+            });
             match genitive {
-                Genitive::Agent if a1.is_none() => a1 = Some(adj.actor),
+                Genitive::Agent if a1.is_none() && !subject_before => a1 = Some(adj.actor),
                 Genitive::Patient if object_follows && a1.is_none() => a1 = Some(adj.actor),
                 Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
                 _ => {}
@@ -998,7 +1029,31 @@ fn number_near(
         if q.vague {
             return None;
         }
-        return q.value.and_then(|v| u32::try_from(v).ok());
+        let mut total = q.value.and_then(|v| u32::try_from(v).ok())?;
+        // "مقتل 12 حوثيا و3 من المقاومة": coordinated figures of one casualty word add up.
+        let mut end_tok = view.tok_range(q.span).1;
+        loop {
+            let next = usable.clone().find(|n| {
+                let (nf, _) = view.tok_range(n.span);
+                nf > end_tok && nf <= end_tok + 5
+            });
+            let Some(n) = next else { break };
+            let (nf, nl) = view.tok_range(n.span);
+            let joined = view.text(view.a.tokens[nf].span).starts_with('و')
+                || (nf > 0 && view.text(view.a.tokens[nf - 1].span) == "و");
+            let interrupted = (end_tok + 1..nf).any(|t| {
+                view.is_punct(t)
+                    || view
+                        .cues_at(t)
+                        .any(|(_, c)| matches!(c, Cue::Fatalities | Cue::Injured))
+            });
+            if !joined || interrupted || n.vague {
+                break;
+            }
+            total += n.value.and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+            end_tok = nl;
+        }
+        return Some(total);
     }
     let _ = span;
     // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
@@ -1074,10 +1129,35 @@ fn hedged(view: &DocView<'_>, hit: &TriggerHit, clause: NormSpan, actor1: Option
 /// The source the text names: in the sentence, else earlier in the paragraph, else the
 /// document's first named source.
 fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option<NormSpan>)> {
+    // Kinds that name the ultimate source win over the outlet that relays it.
+    let priority = |k: u8| match view.res.attribution_kinds[k as usize].as_str() {
+        "security_sources" => 6,
+        "group_claim" => 5,
+        "official" => 4,
+        "anonymous_sources" => 3,
+        "observers" => 2,
+        "media_report" => 1,
+        _ => 0,
+    };
+    let reported = |first: usize, last: usize| {
+        (first.saturating_sub(3)..=last + 3)
+            .any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Reporting))
+    };
     let best = |span: NormSpan| {
         view.cues_in(span, |c| matches!(c, Cue::Attribution(_)))
             .into_iter()
-            .max_by_key(|(h, _)| (h.span.end - h.span.start, std::cmp::Reverse(h.span.start)))
+            .filter(|(h, _)| reported(h.first_tok, h.last_tok))
+            .max_by_key(|(h, c)| {
+                let k = match c {
+                    Cue::Attribution(k) => priority(*k),
+                    _ => 0,
+                };
+                (
+                    k,
+                    h.span.end - h.span.start,
+                    std::cmp::Reverse(h.span.start),
+                )
+            })
             .map(|(h, c)| match c {
                 Cue::Attribution(k) => {
                     (view.res.attribution_kinds[k as usize].clone(), Some(h.span))

@@ -169,7 +169,9 @@ pub(crate) fn merge(
         if target.is_none() && d.definite && d.date.as_ref().is_none_or(|x| x.source >= 2) {
             target = out.iter().rposition(|m| m.plover == d.plover).filter(|&i| {
                 let m = &out[i];
-                same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2) && counts_agree(m)
+                let direct = same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2);
+                let swapped = sym && same(&m.actor1, &d.actor2) && same(&m.actor2, &d.actor1);
+                (direct || swapped) && counts_agree(m)
             });
         }
         match target {

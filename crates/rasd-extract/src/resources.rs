@@ -31,6 +31,7 @@ pub(crate) enum Cue {
     Irrealis,
     NotEvent,
     Receive,
+    Reporting,
     PlaceDescriptor,
     Suffer,
     Anaphor(u16),
@@ -190,7 +191,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 20] = [
+        let lists: [(&Vec<String>, Cue); 21] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -209,6 +210,7 @@ impl Resources {
             (&cues.irrealis, Cue::Irrealis),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),
+            (&cues.reporting, Cue::Reporting),
             (&cues.place_descriptors, Cue::PlaceDescriptor),
             (&cues.suffer, Cue::Suffer),
         ];

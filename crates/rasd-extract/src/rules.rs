@@ -142,6 +142,7 @@ pub(crate) struct CueFile {
     pub irrealis: Vec<String>,
     pub not_events: Vec<String>,
     pub receive: Vec<String>,
+    pub reporting: Vec<String>,
     pub place_descriptors: Vec<String>,
     pub suffer: Vec<String>,
     #[serde(default, rename = "default")]
