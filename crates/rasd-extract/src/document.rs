@@ -432,6 +432,16 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             }
         })
         .collect();
+    found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+    let mut longest: Vec<TriggerHit> = Vec::with_capacity(found.len());
+    let mut last_end = 0;
+    for t in found {
+        if t.span.start >= last_end {
+            last_end = t.span.end;
+            longest.push(t);
+        }
+    }
+    let mut found = longest;
     // "لقصف", "لتبادل الأسرى", "لمواجهة": a verbal noun with the preposition ل states a
     // purpose, not an event, unless something was suffered ("تعرضت لقصف").
     found.retain(|t| {
@@ -440,13 +450,21 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Suffer));
         !purpose || suffered
     });
-    found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
-    let mut last_end = 0;
-    for t in found {
-        if t.span.start < last_end {
-            continue;
+    // A trigger whose required context is missing ("إطلاق" without "سراح") is no
+    // trigger at all: it neither opens a frame nor bounds another one's reach.
+    found.retain(|t| {
+        let needs = &res.needs[t.trigger];
+        needs.is_empty() || {
+            let sentence = view.sentence_of(t.span.start);
+            !view
+                .cues_in(
+                    sentence,
+                    |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
+                )
+                .is_empty()
         }
-        last_end = t.span.end;
+    });
+    for t in found {
         // "انفجار عبوة ناسفة", "غارات جوية": adjacent words of one frame are one trigger.
         if let Some(prev) = view.triggers.last_mut() {
             let same = res.triggers[prev.trigger].plover == res.triggers[t.trigger].plover;
@@ -466,8 +484,12 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 if res.triggers[prev.trigger].acled == "Armed clash" {
                     prev.trigger = t.trigger;
                 }
-                prev.span = prev.span.cover(t.span);
-                prev.last_tok = t.last_tok;
+                // Adjacent words become one trigger; across a name ("قصفت مليشيا
+                // الحوثي بالمدفعية") the name stays outside it.
+                if prev.last_tok + 1 == t.first_tok {
+                    prev.span = prev.span.cover(t.span);
+                    prev.last_tok = t.last_tok;
+                }
                 continue;
             }
         }

@@ -795,13 +795,6 @@ fn directed(
                 _ => {}
             }
         }
-        // Victims named before the cause: "أصيب 7 من أفراد ألوية العمالقة جراء انفجار".
-        if a2.is_none() {
-            a2 = pick(cands, |c| {
-                c.marker == Marker::Target && c.own && Some(c.actor) != a1
-            })
-            .map(|c| c.actor);
-        }
     }
     let free = |c: &Cand, a1: Option<usize>, a2: Option<usize>| {
         matches!(c.marker, Marker::Unmarked | Marker::Adjacent)
@@ -858,7 +851,14 @@ fn directed(
                 a1 = before(a1, a2, 6);
             }
             if a2.is_none() {
-                a2 = after(a1, a2);
+                // The object after the noun, else victims named before the cause:
+                // "أصيب 7 من أفراد ألوية العمالقة جراء انفجار".
+                a2 = after(a1, a2).or_else(|| {
+                    pick(cands, |c| {
+                        c.marker == Marker::Target && c.own && Some(c.actor) != a1
+                    })
+                    .map(|c| c.actor)
+                });
             }
             if a1.is_none() {
                 a1 = after(a1, a2);
@@ -1143,10 +1143,12 @@ fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option
         (first.saturating_sub(3)..=last + 3)
             .any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Reporting))
     };
+    let claim_kind = |c: &Cue| matches!(c, Cue::Attribution(k) if view.res.attribution_kinds[*k as usize] == "group_claim");
     let best = |span: NormSpan| {
         view.cues_in(span, |c| matches!(c, Cue::Attribution(_)))
             .into_iter()
-            .filter(|(h, _)| reported(h.first_tok, h.last_tok))
+            // A claim names its source by itself; other sources need a reporting word.
+            .filter(|(h, c)| claim_kind(c) || reported(h.first_tok, h.last_tok))
             .max_by_key(|(h, c)| {
                 let k = match c {
                     Cue::Attribution(k) => priority(*k),
