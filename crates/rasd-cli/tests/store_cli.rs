@@ -8,51 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{ok, rasd, s, shared, SEEDS};
 use rasd_export::ACLED_COLUMNS;
 use rasd_store::{Counts, Filter, Store};
 use serde_json::Value;
-
-const SEEDS: [(&str, &str); 2] = [
-    ("000_e612bbc7fa9c1160", "2022-05-12"),
-    ("003_40851454dd59a699", "2023-11-23"),
-];
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("RASD_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if dir.join("corpus").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: shared folder not found at {} (set RASD_SHARED)",
-            dir.display()
-        );
-        None
-    }
-}
-
-fn rasd(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("rasd runs")
-}
-
-fn ok(out: &Output) -> &Output {
-    assert!(
-        out.status.success(),
-        "rasd failed ({:?}): {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
 
 /// Ingests both seeds (each with its publication date) into `db`.
 fn ingest_seeds(shared: &Path, db: &Path) -> Vec<Output> {

@@ -247,6 +247,24 @@ fn pick(cands: &[Cand], ok: impl Fn(&Cand) -> bool) -> Option<&Cand> {
     cands.iter().filter(|c| ok(c)).min_by_key(|c| rank(c))
 }
 
+/// The reach of a trigger: from the end of the previous trigger of its sentence to the
+/// start of the next one (byte positions of the normalized text).
+fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, usize) {
+    let prev_end = view
+        .triggers
+        .iter()
+        .filter(|t| t.span.end <= hit.span.start && sentence.contains(t.span))
+        .map(|t| t.span.end)
+        .next_back()
+        .unwrap_or(sentence.start);
+    let next_start = view
+        .triggers
+        .iter()
+        .find(|t| t.span.start >= hit.span.end && sentence.contains(t.span))
+        .map_or(sentence.end, |t| t.span.start);
+    (prev_end, next_start)
+}
+
 /// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
 pub(crate) fn fill(
     view: &DocView<'_>,
@@ -286,20 +304,7 @@ pub(crate) fn fill(
             return None;
         }
     }
-    // The reach of this trigger: from the end of the previous trigger of the sentence to
-    // the start of the next one.
-    let prev_end = view
-        .triggers
-        .iter()
-        .filter(|t| t.span.end <= hit.span.start && t.span.start >= sentence.start)
-        .map(|t| t.span.end)
-        .next_back()
-        .unwrap_or(sentence.start);
-    let next_start = view
-        .triggers
-        .iter()
-        .find(|t| t.span.start >= hit.span.end && t.span.start < sentence.end)
-        .map_or(sentence.end, |t| t.span.start);
+    let (prev_end, next_start) = reach(view, hit, sentence);
 
     // Candidate actors of the sentence.
     let mut cands: Vec<Cand> = Vec::new();
@@ -1410,18 +1415,7 @@ fn choose_place(
         let t = view.places[i].first_tok;
         (t.saturating_sub(4)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceDescriptor))
     };
-    let prev_end = view
-        .triggers
-        .iter()
-        .filter(|t| t.span.end <= hit.span.start && sentence.contains(t.span))
-        .map(|t| t.span.end)
-        .next_back()
-        .unwrap_or(sentence.start);
-    let next_start = view
-        .triggers
-        .iter()
-        .find(|t| t.span.start >= hit.span.end && sentence.contains(t.span))
-        .map_or(sentence.end, |t| t.span.start);
+    let (prev_end, next_start) = reach(view, hit, sentence);
     // A place usually follows its event ("اختطاف X في Y"); else it opens the clause before
     // it ("وفي صنعاء، عقدت"); never across another event's words.
     let in_range = |lo: usize, hi: usize| -> Vec<usize> {

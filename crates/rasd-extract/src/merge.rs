@@ -14,6 +14,15 @@ fn same(a: &Option<Slot>, b: &Option<Slot>) -> bool {
     }
 }
 
+/// The ids of a frame's two main actors.
+fn ids(d: &Draft) -> Vec<String> {
+    [&d.actor1, &d.actor2]
+        .into_iter()
+        .flatten()
+        .map(|s| s.id.clone())
+        .collect()
+}
+
 fn actors_agree(a: &Draft, b: &Draft, symmetric: bool) -> bool {
     let any = |d: &Draft| d.actor1.is_some() || d.actor2.is_some();
     if !any(a) || !any(b) {
@@ -23,13 +32,6 @@ fn actors_agree(a: &Draft, b: &Draft, symmetric: bool) -> bool {
     let swapped = symmetric && same(&a.actor1, &b.actor2) && same(&a.actor2, &b.actor1);
     // At least one actor in common, so that two one-sided frames about different actors
     // stay apart.
-    let ids = |d: &Draft| {
-        [&d.actor1, &d.actor2]
-            .into_iter()
-            .flatten()
-            .map(|s| s.id.clone())
-            .collect::<Vec<_>>()
-    };
     let shared = ids(a).iter().any(|i| ids(b).contains(i));
     (direct || swapped) && shared
 }
@@ -118,13 +120,6 @@ fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) 
     if a.sentence != b.sentence || a.plover != b.plover || !places_agree(a, b, admin1) {
         return false;
     }
-    let ids = |d: &Draft| {
-        [&d.actor1, &d.actor2]
-            .into_iter()
-            .flatten()
-            .map(|s| s.id.clone())
-            .collect::<Vec<_>>()
-    };
     let (ia, ib) = (ids(a), ids(b));
     let shared = ia.iter().any(|i| ib.contains(i));
     let open = a.plover == "ASSAULT" && (ia.len() < 2 || ib.len() < 2);

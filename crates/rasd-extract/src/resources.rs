@@ -172,7 +172,7 @@ impl Resources {
         }
         let attribution_kinds: Vec<String> = cues.attribution.keys().cloned().collect();
         for kind in &attribution_kinds {
-            if !rules::ATTRIBUTION_KINDS.contains(&kind.as_str()) {
+            if !rasd_model::vocab::ATTRIBUTION_KINDS.contains(&kind.as_str()) {
                 problems.push(format!("cues: unknown attribution kind `{kind}`"));
             }
         }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use rasd_model::vocab::PLOVER_TYPES;
+
 use crate::ExtractError;
 
 pub(crate) const TRIGGERS_TOML: &str = include_str!("../../../data/rules/triggers.toml");
@@ -155,35 +157,6 @@ pub(crate) struct CueFile {
 
 /// ACLED sub-event type → (event type, disorder type).
 pub(crate) type AcledTable = BTreeMap<String, (String, String)>;
-
-pub(crate) const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
-
-pub(crate) const ATTRIBUTION_KINDS: [&str; 7] = [
-    "anonymous_sources",
-    "security_sources",
-    "official",
-    "group_claim",
-    "media_report",
-    "observers",
-    "reporter",
-];
 
 fn toml_error(file: &str, text: &str, e: toml::de::Error) -> ExtractError {
     let line = e

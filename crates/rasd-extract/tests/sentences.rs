@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rasd_extract::{Extraction, Extractor};
+use rasd_model::vocab::{ATTRIBUTION_KINDS, PLOVER_TYPES};
 use rasd_model::{Document, Event, Precision};
 
 fn extractor() -> &'static Extractor {
@@ -24,25 +25,6 @@ fn doc(id: &str, pub_date: Option<&str>, title: &str, body: &str) -> Document {
     doc.pub_date = pub_date.map(ymd);
     doc
 }
-
-const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
 
 /// ACLED's 25 sub-event types with their event type.
 const ACLED_SUB_EVENTS: [(&str, &str); 25] = [
@@ -83,16 +65,6 @@ const ACLED_SUB_EVENTS: [(&str, &str); 25] = [
         "Strategic developments",
     ),
     ("Other", "Strategic developments"),
-];
-
-const ATTRIBUTION_KINDS: [&str; 7] = [
-    "anonymous_sources",
-    "security_sources",
-    "official",
-    "group_claim",
-    "media_report",
-    "observers",
-    "reporter",
 ];
 
 /// What must hold for every event of every document.

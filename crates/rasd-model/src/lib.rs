@@ -12,6 +12,7 @@
 mod document;
 mod event;
 mod ids;
+pub mod vocab;
 
 pub use document::{Document, SrcSpan};
 pub use event::{

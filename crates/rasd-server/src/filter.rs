@@ -5,26 +5,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::AppError;
-
-/// The 16 PLOVER v0.8 event types (spec/events.md).
-pub(crate) const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub(crate) use rasd_model::vocab::PLOVER_TYPES;
 
 /// PLOVER types that count as cooperation in the actor graph; the others
 /// (ACCUSE … ASSAULT) count as conflict. This follows PLOVER's own split

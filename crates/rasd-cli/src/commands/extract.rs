@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use rasd_export::{AcledCsvWriter, ExportOptions};
 use rasd_ingest::{read_inputs, IngestOptions};
 use rasd_model::{Document, Event};
-use rasd_store::{ActorRow, SourceReport, StoredEvent};
+use rasd_store::{SourceReport, StoredEvent};
 
 /// Output formats of `rasd extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut csv = match args.format {
         Format::Csv => Some(AcledCsvWriter::new(
             std::io::stdout(),
-            &actor_rows(&extractor),
+            &crate::shared::actor_rows(&extractor),
             ExportOptions::default(),
         )?),
         _ => None,
@@ -112,23 +112,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
-
-/// The lexicon's actors as store rows (for the ACLED inter codes).
-fn actor_rows(extractor: &rasd_extract::Extractor) -> Vec<ActorRow> {
-    extractor
-        .resources()
-        .lexicon()
-        .actors()
-        .iter()
-        .map(|a| ActorRow {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            parent: a.parent.clone(),
-            category: a.category,
-        })
-        .collect()
-}
-
 /// Unix time of midnight UTC of `day`.
 fn unix_midnight(day: NaiveDate) -> i64 {
     day.and_hms_opt(0, 0, 0)

@@ -18,7 +18,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rasd_extract::Extractor;
 use rasd_ingest::{read_inputs, IngestOptions};
 use rasd_model::{Document, Event};
-use rasd_store::{ActorRow, BatchSummary, Store, StoreError};
+use rasd_store::{BatchSummary, Store, StoreError};
 
 /// Arguments of `rasd ingest`.
 #[derive(Debug, clap::Args)]
@@ -85,23 +85,6 @@ fn read_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
         .map(str::to_owned)
         .collect())
 }
-
-/// The lexicon's actors as store rows.
-fn actor_rows(extractor: &Extractor) -> Vec<ActorRow> {
-    extractor
-        .resources()
-        .lexicon()
-        .actors()
-        .iter()
-        .map(|a| ActorRow {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            parent: a.parent.clone(),
-            category: a.category,
-        })
-        .collect()
-}
-
 fn progress_bar(total: Option<usize>) -> ProgressBar {
     let pb = match total {
         Some(n) => ProgressBar::new(n as u64),
@@ -256,7 +239,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let extractor = crate::shared::extractor(&args.dicts)?;
     store
-        .upsert_actors(&actor_rows(&extractor))
+        .upsert_actors(&crate::shared::actor_rows(&extractor))
         .context("storing the lexicon's actors")?;
     let jobs = args.jobs.map(|j| j as usize).unwrap_or_else(|| {
         std::thread::available_parallelism()
