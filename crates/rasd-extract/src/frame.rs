@@ -603,8 +603,7 @@ pub(crate) fn fill(
     let alleged = view
         .triggers
         .iter()
-        .filter(|t| sentence.contains(t.span) && t.span.end <= hit.span.start)
-        .next_back()
+        .rfind(|t| sentence.contains(t.span) && t.span.end <= hit.span.start)
         .is_some_and(|t| {
             res.triggers[t.trigger].plover == "ACCUSE" && hit.first_tok <= t.last_tok + 8
         });
