@@ -297,6 +297,11 @@ pub(crate) fn fill(
         return None;
     }
 
+    // The object of another act: "للتنديد باختطاف ذويهم".
+    let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
+    if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
+        return None;
+    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -792,10 +797,26 @@ fn directed(
                     && c.distance <= 6
                     && c.marker == Marker::Unmarked
             });
+            // "القبض على جنود من وحدات الأمن المركزي": a name shortly after a common
+            // noun says whose it is.
+            let named_after = (adj.generic)
+                .then(|| {
+                    pick(cands, |c| {
+                        !c.before
+                            && c.own
+                            && !c.generic
+                            && c.distance > adj.distance
+                            && c.distance <= adj.distance + 6
+                    })
+                })
+                .flatten()
+                .map(|c| c.actor);
             match genitive {
                 Genitive::Agent if a1.is_none() && !subject_before => a1 = Some(adj.actor),
-                Genitive::Patient if object_follows && a1.is_none() => a1 = Some(adj.actor),
-                Genitive::Patient if a2.is_none() => a2 = Some(adj.actor),
+                Genitive::Patient if object_follows && !subject_before && a1.is_none() => {
+                    a1 = Some(adj.actor)
+                }
+                Genitive::Patient if a2.is_none() => a2 = Some(named_after.unwrap_or(adj.actor)),
                 _ => {}
             }
         }
@@ -846,7 +867,8 @@ fn directed(
         }
         Voice::Passive => {
             if a2.is_none() {
-                a2 = after(a1, a2);
+                // The subject of a passive verb is the victim, after or before it.
+                a2 = after(a1, a2).or_else(|| before(a1, a2, 6));
             }
         }
         Voice::Noun => {
@@ -891,7 +913,6 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
                 .filter(|c| {
                     view.actors[c.actor].id != view.actors[s].id
                         && (c.same_clause || c.distance <= 12)
-                        && !matches!(c.marker, Marker::Target | Marker::Agent)
                 })
                 .min_by_key(|c| rank(c))
                 .map(|c| c.actor);

@@ -29,6 +29,7 @@ pub(crate) enum Cue {
     Vehicle,
     Negation,
     Irrealis,
+    Embedded,
     NotEvent,
     Receive,
     Reporting,
@@ -191,7 +192,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 21] = [
+        let lists: [(&Vec<String>, Cue); 22] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -208,6 +209,7 @@ impl Resources {
             (&cues.vehicles, Cue::Vehicle),
             (&cues.negation, Cue::Negation),
             (&cues.irrealis, Cue::Irrealis),
+            (&cues.embedded, Cue::Embedded),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),
             (&cues.reporting, Cue::Reporting),

@@ -142,6 +142,7 @@ pub(crate) struct CueFile {
     pub vehicles: Vec<String>,
     pub negation: Vec<String>,
     pub irrealis: Vec<String>,
+    pub embedded: Vec<String>,
     pub not_events: Vec<String>,
     pub receive: Vec<String>,
     pub reporting: Vec<String>,
