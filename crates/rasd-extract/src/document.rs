@@ -512,6 +512,25 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     let mut state = frame::State::default();
     for (i, hit) in view.triggers.iter().enumerate() {
         if let Some(mut draft) = frame::fill(&view, i, hit, &drafts, &mut state) {
+            // "قتلت نيران الهاون … ما لا يقل عن 10 مدنيين" after "قصف المتمردين …": a
+            // violent event with a victim but no perpetrator, told right after one of the
+            // same kind, continues it.
+            if draft.plover == "ASSAULT" && draft.actor1.is_none() && draft.actor2.is_some() {
+                if let Some(prev) = drafts.iter().rev().find(|d| d.plover == "ASSAULT") {
+                    let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
+                    let same_mode = prev.mode == draft.mode;
+                    if near && same_mode {
+                        if let Some(a) = &prev.actor1 {
+                            draft.actor1 = Some(frame::Slot {
+                                id: a.id.clone(),
+                                span: None,
+                            });
+                            draft.assoc1 = prev.assoc1.clone();
+                            draft.confidence = (draft.confidence - 0.1).max(0.05);
+                        }
+                    }
+                }
+            }
             // No place in its sentence: the story continues where the paragraph's
             // previous event happened.
             if draft.place.is_none() {

@@ -323,6 +323,13 @@ pub(crate) fn fill(
         } else {
             m.first_tok.saturating_sub(hit.last_tok)
         };
+        // Right after another trigger ("دانت منظمة هيومن رايتس ووتش … قصف"), a name
+        // is that trigger's subject or genitive, not this one's.
+        let taken = before
+            && view
+                .triggers
+                .iter()
+                .any(|t| t.span != hit.span && t.last_tok + 1 == m.first_tok);
         cands.push(Cand {
             actor: ai,
             marker: marker(view, ai, hit, lo_tok),
@@ -330,7 +337,7 @@ pub(crate) fn fill(
             distance,
             same_clause: clause.contains(m.span),
             generic: m.generic,
-            own: m.span.start >= prev_end && m.span.end <= next_start,
+            own: m.span.start >= prev_end && m.span.end <= next_start && !taken,
         });
     }
     let absorbed: Vec<usize> = cands
@@ -398,6 +405,30 @@ pub(crate) fn fill(
                 });
             }
         }
+    }
+    // A protest is by protesters (the people named, or "protesters") against the
+    // authority the sentence names.
+    if def.protest {
+        let against = cands
+            .iter()
+            .filter(|c| !c.generic)
+            .filter(|c| {
+                view.res
+                    .lexicon
+                    .actor(&view.actors[c.actor].id)
+                    .is_some_and(|a| !matches!(a.category, 6 | 7))
+            })
+            .min_by_key(|c| c.distance)
+            .map(|c| slot(view, c.actor));
+        actor1 = Some(Slot {
+            id: "protesters".into(),
+            span: cands
+                .iter()
+                .filter(|c| matches!(view.actors[c.actor].id.as_str(), "protesters" | "civilians"))
+                .min_by_key(|c| c.distance)
+                .map(|c| view.actors[c.actor].span),
+        });
+        actor2 = against;
     }
     // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
     let lo = hit.first_tok.saturating_sub(4).max(lo_tok);

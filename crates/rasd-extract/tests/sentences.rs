@@ -662,7 +662,8 @@ fn arrests_releases_and_protests() {
                 nth: 0,
                 checks: &[
                     Sub("Peaceful protest"),
-                    Actor1(Some("civilians")),
+                    // ACLED codes demonstrators as "Protesters (Yemen)", whoever they are.
+                    Actor1(Some("protesters")),
                     Start(Some("2019-03-10")),
                     End(Some("2019-03-10")),
                     Admin1(Some("YE19")),
