@@ -376,6 +376,20 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     }
     view.cue_hits = hits;
 
+    // "شارع 26 سبتمبر", "قصر 22 مايو": a day and month right after such a noun is a name.
+    let keep: Vec<bool> = view
+        .dates
+        .iter()
+        .map(|d| {
+            let t = view.tok_at(d.span.start);
+            !(t > 0
+                && view.cues_at(t - 1).any(|(_, c)| c == Cue::DateNameHead)
+                && d.precision == rasd_model::Precision::Day)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    view.dates.retain(|_| keep.next().unwrap_or(true));
+
     // "قوات موالية للشرعية": the patron named after armed men stands for its armed wing.
     for wing in &res.cues.armed_wing {
         let heads: Vec<String> = wing
@@ -576,6 +590,18 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             e.event_id.clone(),
         )
     });
+    // History told as background ("الهجوم الأمريكي على إيران عام 1988") is not news:
+    // events that ended more than two years before publication are left out.
+    if let Some(p) = view.pub_date {
+        let horizon = p - chrono::Duration::days(730);
+        events.retain(|e| {
+            e.date
+                .end
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .is_none_or(|end| end >= horizon)
+        });
+    }
     // Ids are unique within a document even if two records still hash alike.
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
     for e in &mut events {

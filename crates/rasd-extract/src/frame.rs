@@ -557,6 +557,16 @@ pub(crate) fn fill(
         }
     }
 
+    // "باحترام الهدنة", "خرق الاتفاق": a definite agreement named without its parties
+    // refers to one that exists; it is no new event.
+    if def.plover == "AGREE"
+        && hit.split.article | view.text(hit.span).starts_with("ال")
+        && !cands.iter().any(|c| c.own && c.same_clause)
+        && !pair_mentioned
+    {
+        return None;
+    }
+
     let counts = crate::frame::counts(view, hit, sentence);
     let has_casualties = counts.0.is_some() || counts.1.is_some();
     let n_actors = usize::from(actor1.is_some()) + usize::from(actor2.is_some());

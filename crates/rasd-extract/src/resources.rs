@@ -30,6 +30,7 @@ pub(crate) enum Cue {
     Negation,
     Irrealis,
     Embedded,
+    DateNameHead,
     NotEvent,
     Receive,
     Reporting,
@@ -192,7 +193,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 22] = [
+        let lists: [(&Vec<String>, Cue); 23] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -210,6 +211,7 @@ impl Resources {
             (&cues.negation, Cue::Negation),
             (&cues.irrealis, Cue::Irrealis),
             (&cues.embedded, Cue::Embedded),
+            (&cues.date_name_heads, Cue::DateNameHead),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),
             (&cues.reporting, Cue::Reporting),
