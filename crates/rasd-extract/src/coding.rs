@@ -192,7 +192,20 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
     merged
 }
 
-pub(crate) fn to_event(view: &DocView<'_>, d: Draft) -> Event {
+pub(crate) fn to_event(view: &DocView<'_>, mut d: Draft) -> Event {
+    // One actor is never its own counterpart, whatever filled the slots.
+    if let (Some(a), Some(b)) = (&d.actor1, &d.actor2) {
+        if a.id == b.id {
+            d.actor2 = None;
+        }
+    }
+    let main: Vec<String> = [&d.actor1, &d.actor2]
+        .into_iter()
+        .flatten()
+        .map(|s| s.id.clone())
+        .collect();
+    d.assoc1.retain(|s| !main.contains(&s.id));
+    d.assoc2.retain(|s| !main.contains(&s.id));
     let (event_type, disorder_type) =
         view.res
             .acled

@@ -592,14 +592,16 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     });
     // History told as background ("الهجوم الأمريكي على إيران عام 1988") is not news:
     // events that ended more than two years before publication are left out.
+    // Events dated after publication are plans or forecasts, not reports.
     if let Some(p) = view.pub_date {
         let horizon = p - chrono::Duration::days(730);
-        events.retain(|e| {
-            e.date
-                .end
-                .as_deref()
+        let day = |d: &Option<String>| {
+            d.as_deref()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .is_none_or(|end| end >= horizon)
+        };
+        events.retain(|e| {
+            day(&e.date.end).is_none_or(|end| end >= horizon)
+                && day(&e.date.start).is_none_or(|start| start <= p + chrono::Duration::days(1))
         });
     }
     // Ids are unique within a document even if two records still hash alike.
