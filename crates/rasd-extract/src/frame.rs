@@ -462,7 +462,11 @@ pub(crate) fn fill(
             let on1 = actor1.as_ref().is_some_and(|a| a.span == prev_span);
             let on2 = actor2.as_ref().is_some_and(|a| a.span == prev_span);
             let taken = |x: &Option<Slot>| x.as_ref().is_some_and(|a| a.id == s.id);
-            if def.frame == FrameKind::Symmetric && on1 && actor2.is_none() {
+            let with_group = !between(view, prev)
+                && cands
+                    .iter()
+                    .any(|h| h.actor == prev && h.marker == Marker::Counterpart);
+            if def.frame == FrameKind::Symmetric && on1 && actor2.is_none() && !with_group {
                 actor2 = Some(s);
             } else if on1 && !taken(&actor1) && !assoc1.contains(&s) {
                 assoc1.push(s);
@@ -935,6 +939,12 @@ fn directed(
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
 }
 
+/// Whether the actor follows "بين" (between two sides) rather than "مع" (with).
+fn between(view: &DocView<'_>, ai: usize) -> bool {
+    let t = view.actors[ai].first_tok;
+    (t.saturating_sub(3)..t).any(|k| view.text(view.a.tokens[k].span).ends_with("بين"))
+}
+
 fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>) {
     let subject = pick(cands, |c| {
         c.before
@@ -960,9 +970,10 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
             (Some(s), other)
         }
         (None, Some(c)) => {
+            // "بين X وY": two sides; "مع X وY": one side, the other unnamed.
             let other = cands
                 .iter()
-                .find(|x| x.marker == Marker::Coordinated(c))
+                .find(|x| x.marker == Marker::Coordinated(c) && between(view, c))
                 .or_else(|| {
                     cands
                         .iter()
