@@ -59,3 +59,29 @@ pub fn actor_rows(extractor: &Extractor) -> Vec<rasd_store::ActorRow> {
         })
         .collect()
 }
+
+/// A progress bar on stderr (articles, rate, ETA when the total is known); hidden when
+/// stderr is not a terminal, so logs and pipes stay clean.
+pub fn progress_bar(total: Option<usize>) -> indicatif::ProgressBar {
+    let pb = match total {
+        Some(n) => indicatif::ProgressBar::new(n as u64),
+        None => indicatif::ProgressBar::no_length(),
+    };
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        pb.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        return pb;
+    }
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles, {per_sec}, ETA {eta} {msg}"
+    } else {
+        "{spinner} [{elapsed_precise}] {pos} articles, {per_sec} {msg}"
+    };
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(template)
+            .expect("valid progress template")
+            .progress_chars("=> "),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    pb
+}

@@ -68,12 +68,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut failed = 0usize;
     let mut documents = 0usize;
+    let pb = crate::shared::progress_bar(None);
     for item in read_inputs(&args.paths, &opts) {
+        pb.inc(1);
         let doc = match item {
             Ok(doc) => doc,
             Err(err) => {
                 failed += 1;
-                eprintln!("rasd: skipped: {err}");
+                pb.suspend(|| eprintln!("rasd: skipped: {err}"));
                 continue;
             }
         };
@@ -106,6 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         w.finish()?;
     }
     out.flush()?;
+    pb.finish_and_clear();
     if failed > 0 {
         eprintln!("rasd: {documents} documents read, {failed} failed");
         return Ok(ExitCode::from(1));

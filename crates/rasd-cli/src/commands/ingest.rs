@@ -7,14 +7,13 @@
 //! way finishes the job with the result of an uninterrupted run.
 
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rasd_extract::Extractor;
 use rasd_ingest::{read_inputs, IngestOptions};
 use rasd_model::{Document, Event};
@@ -85,29 +84,6 @@ fn read_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect())
-}
-fn progress_bar(total: Option<usize>) -> ProgressBar {
-    let pb = match total {
-        Some(n) => ProgressBar::new(n as u64),
-        None => ProgressBar::no_length(),
-    };
-    if !std::io::stderr().is_terminal() {
-        pb.set_draw_target(ProgressDrawTarget::hidden());
-        return pb;
-    }
-    pb.set_draw_target(ProgressDrawTarget::stderr());
-    let template = if total.is_some() {
-        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} articles, {per_sec}, ETA {eta} {msg}"
-    } else {
-        "{spinner} [{elapsed_precise}] {pos} articles, {per_sec} {msg}"
-    };
-    pb.set_style(
-        ProgressStyle::with_template(template)
-            .expect("valid progress template")
-            .progress_chars("=> "),
-    );
-    pb.enable_steady_tick(Duration::from_millis(200));
-    pb
 }
 
 /// True when `store` already holds `doc` with the same text and metadata (what the
@@ -247,7 +223,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    let pb = progress_bar(ids.as_ref().map(HashSet::len));
+    let pb = crate::shared::progress_bar(ids.as_ref().map(HashSet::len));
     let mut ing = Ingester {
         store,
         extractor: &extractor,
