@@ -1047,13 +1047,19 @@ pub(crate) fn counts(
             continue;
         }
         // "مقتل وإصابة N": joint figure.
-        let joint = hits.get(i).is_some_and(|(n, c)| {
-            *c != cue
-                && n.first_tok == h.last_tok + 1
-                && matches!(c, Cue::Fatalities | Cue::Injured)
-        });
+        let joint = hits[i..]
+            .iter()
+            .find(|(n, _)| n.first_tok > h.last_tok)
+            .is_some_and(|(n, c)| {
+                *c != cue
+                    && n.first_tok == h.last_tok + 1
+                    && matches!(c, Cue::Fatalities | Cue::Injured)
+            });
         if joint {
-            i += 1;
+            // Skip the paired word too.
+            while i < hits.len() && hits[i].0.first_tok <= h.last_tok + 1 {
+                i += 1;
+            }
             continue;
         }
         let value = number_near(view, h.first_tok, h.last_tok, h.span, sentence);
@@ -1437,11 +1443,12 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
             span: d.span,
         });
     }
+    // A report that gives no date at all is news of the last days.
     let first = view
         .dates
         .iter()
-        .find(|d| d.start.is_some() && d.anchor.is_none())?;
-    if !recent(&first) {
+        .find(|d| d.start.is_some() && d.anchor.is_none());
+    if first.is_some_and(|f| !recent(&f)) {
         return None;
     }
     Some(DateChoice {
@@ -1449,7 +1456,7 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
         start: pub_date.checked_sub_days(chrono::Days::new(3)),
         end: Some(pub_date),
         precision: Precision::Week,
-        span: first.span,
+        span: first.map_or(NormSpan::default(), |f| f.span),
     })
 }
 
