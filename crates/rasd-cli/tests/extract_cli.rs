@@ -239,3 +239,62 @@ fn csv_output_has_the_acled_columns() {
     assert!(row.contains("Air/drone strike"), "{row}");
     assert!(row.contains("2015-07-24"), "{row}");
 }
+
+#[test]
+fn a_user_dictionary_adds_actors_and_places_without_recompiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("my_actors.tsv");
+    std::fs::write(
+        &actors,
+        "id\tparent\tcategory\tname\tforms\n\
+         tribe-x\ttribal-militia\t4\tBani Example tribe\tقبيلة بني مثال|رجال قبيلة بني مثال\n",
+    )
+    .unwrap();
+    let places = dir.path().join("my_places.csv");
+    std::fs::write(
+        &places,
+        "name_ar,name_en,level,pcode,admin1_pcode,admin2_pcode,lat,lon,forms\n\
+         وادي المثال,Wadi al-Mithal,locality,,YE26,YE2606,15.4,45.0,\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "اشتباكات في مأرب\n\nاندلعت، أمس الجمعة، اشتباكات بين قبيلة بني مثال ومسلحين حوثيين في منطقة وادي المثال.\n",
+    )
+    .unwrap();
+    let run = |dicts: &[&Path]| {
+        let mut args = vec!["extract", s(&article), "--pub-date", "2015-07-25"];
+        for d in dicts {
+            args.push("--dict");
+            args.push(s(d));
+        }
+        let out = rasd(&args);
+        String::from_utf8(ok(&out).stdout.clone()).unwrap()
+    };
+    let without = run(&[]);
+    assert!(!without.contains("tribe-x"), "{without}");
+    let with = run(&[&actors, &places]);
+    let e: Value = serde_json::from_str(with.lines().next().expect("an event")).unwrap();
+    let ids = [e["actor1"]["id"].as_str(), e["actor2"]["id"].as_str()];
+    assert!(ids.contains(&Some("tribe-x")), "{with}");
+    assert!(ids.contains(&Some("houthis")), "{with}");
+    assert_eq!(e["location"]["name"], "Wadi al-Mithal");
+    assert_eq!(e["location"]["admin1_pcode"], "YE26");
+}
+
+#[test]
+fn a_broken_user_dictionary_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("bad.tsv");
+    std::fs::write(
+        &actors,
+        "id\tparent\tcategory\tname\tforms\nx\tno-such-parent\t2\tX\tشيء\n",
+    )
+    .unwrap();
+    let out = rasd(&["extract", "-", "--dict", s(&actors)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.tsv:2"), "{err}");
+    assert!(err.contains("no-such-parent"), "{err}");
+}

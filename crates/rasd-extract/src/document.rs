@@ -189,24 +189,21 @@ fn paragraphs(text: &str) -> Vec<NormSpan> {
     out
 }
 
-/// Nearest ancestor-or-self of `id` that has no parent among the built-in canonical
-/// actors' children; units roll up to the actor the contract names.
+/// The id an actor reports as: built-in units roll up to the nearest ancestor that the
+/// contract names; canonical actors and actors from user dictionaries keep their id.
 fn canonical(res: &Resources, id: &str) -> String {
     let lex = &res.lexicon;
     let mut current = id.to_string();
     for _ in 0..8 {
-        let Some(actor) = lex.actor(&current) else {
-            break;
-        };
-        if crate::coding::is_canonical(&actor.id) {
-            return actor.id.clone();
+        if !res.rollup.contains(&current) {
+            return current;
         }
-        match &actor.parent {
-            Some(parent) => current = parent.clone(),
-            None => return actor.id.clone(),
+        match lex.actor(&current).and_then(|a| a.parent.clone()) {
+            Some(parent) => current = parent,
+            None => return current,
         }
     }
-    id.to_string()
+    current
 }
 
 fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {

@@ -9,6 +9,8 @@ use rasd_text::normalize_key;
 use crate::rules::{self, AcledTable, CueFile, TriggerDef};
 use crate::ExtractError;
 
+const BUILTIN_ACTORS: &str = include_str!("../../../data/actors.tsv");
+
 /// What a cue word tells the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Cue {
@@ -56,6 +58,9 @@ pub struct Resources {
     pub(crate) needs: Vec<Vec<u16>>,
     pub(crate) acled: AcledTable,
     pub(crate) attribution_kinds: Vec<String>,
+    /// Built-in units that report as their parent (e.g. a Houthi security service as
+    /// houthis); actors from user dictionaries keep their own ids.
+    pub(crate) rollup: std::collections::BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -252,6 +257,13 @@ impl Resources {
             needs.push(ids);
         }
         let (cue_matcher, cue_of) = table.compile();
+        let rollup = BUILTIN_ACTORS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|id| !id.is_empty() && !crate::coding::is_canonical(id))
+            .map(str::to_string)
+            .collect();
         Ok(Resources {
             lexicon,
             triggers,
@@ -263,6 +275,7 @@ impl Resources {
             needs,
             acled,
             attribution_kinds,
+            rollup,
         })
     }
 
