@@ -44,21 +44,7 @@ pub fn shared_dir(given: Option<PathBuf>) -> PathBuf {
     PathBuf::from("../shared")
 }
 
-/// The lexicon's actors as store rows (hierarchy and ACLED inter codes).
-pub fn actor_rows(extractor: &Extractor) -> Vec<rasd_store::ActorRow> {
-    extractor
-        .resources()
-        .lexicon()
-        .actors()
-        .iter()
-        .map(|a| rasd_store::ActorRow {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            parent: a.parent.clone(),
-            category: a.category,
-        })
-        .collect()
-}
+pub use rasd_server::actor_rows;
 
 /// A progress bar on stderr (articles, rate, ETA when the total is known); hidden when
 /// stderr is not a terminal, so logs and pipes stay clean.

@@ -43,7 +43,7 @@ use tower_http::trace::TraceLayer;
 
 pub use api::ROUTES;
 pub use error::AppError;
-pub use state::AppState;
+pub use state::{actor_rows, AppState};
 
 /// Largest accepted request body.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;

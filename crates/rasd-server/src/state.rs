@@ -46,18 +46,7 @@ impl AppState {
         let mut store = Store::open(db).map_err(|e| ServerError::Store(e.to_string()))?;
         // The actor table with its hierarchy and categories, from the lexicon, so
         // that an actor filter includes the actors below it.
-        let rows: Vec<rasd_store::ActorRow> = extractor
-            .resources()
-            .lexicon()
-            .actors()
-            .iter()
-            .map(|a| rasd_store::ActorRow {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                parent: a.parent.clone(),
-                category: a.category,
-            })
-            .collect();
+        let rows = actor_rows(&extractor);
         store
             .upsert_actors(&rows)
             .map_err(|e| ServerError::Store(e.to_string()))?;
@@ -254,4 +243,21 @@ fn load_catalog(store: &Store) -> Result<Catalog, rasd_store::StoreError> {
         })
         .collect();
     Ok(Catalog::build(loaded, actors, documents))
+}
+
+/// The lexicon's actors as store rows (hierarchy and ACLED inter codes), for the store's
+/// actor table.
+pub fn actor_rows(extractor: &Extractor) -> Vec<rasd_store::ActorRow> {
+    extractor
+        .resources()
+        .lexicon()
+        .actors()
+        .iter()
+        .map(|a| rasd_store::ActorRow {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            parent: a.parent.clone(),
+            category: a.category,
+        })
+        .collect()
 }
