@@ -430,6 +430,27 @@ pub(crate) fn fill(
         });
         actor2 = against;
     }
+    // "تحرير المدينة من المتمردين", "استعادت المطار من أيدي الحوثيين": the party a
+    // place is taken from is the target.
+    if def.territory {
+        let from = cands.iter().find(|c| {
+            !c.before && c.own && {
+                let t = view.actors[c.actor].first_tok;
+                let prev = |k: usize| (t >= k).then(|| view.text(view.a.tokens[t - k].span));
+                let from_word = |w: Option<&str>| w.is_some_and(|w| w == "من" || w == "ومن");
+                from_word(prev(1))
+                    || (prev(1).is_some_and(|w| matches!(w, "ايدي" | "قبضه" | "يد"))
+                        && from_word(prev(2)))
+            }
+        });
+        if let Some(c) = from {
+            let s = slot(view, c.actor);
+            if actor1.as_ref().is_some_and(|a| a.id == s.id) {
+                actor1 = None;
+            }
+            actor2 = Some(s);
+        }
+    }
     // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
     let lo = hit.first_tok.saturating_sub(4).max(lo_tok);
     if def.frame == FrameKind::Directed
@@ -1328,10 +1349,13 @@ fn choose_date(
             // Earlier in the same paragraph: a date that opened the paragraph's story.
             source = 2;
             let para = view.paragraph_of(hit.span.start);
+            // A bare year told earlier ("بعد توقيع الوحدة في عام 1990") is background,
+            // not the date of what follows.
             view.dates.iter().rfind(|d| {
                 para.contains(d.span)
                     && d.span.end <= hit.span.start
                     && d.anchor.is_none()
+                    && d.precision != Precision::Year
                     && usable(d)
             })
         });
