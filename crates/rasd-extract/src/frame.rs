@@ -1550,16 +1550,17 @@ fn choose_place(
             s.start.saturating_sub(hit.span.end)
         }
     };
-    // The governorates named alongside: a district must agree with them.
-    let named_admin1: Vec<&str> = cands
-        .iter()
-        .map(|&i| lex.place(view.places[i].id))
-        .filter(|p| p.level == PlaceLevel::Admin1)
-        .map(|p| p.admin1_pcode.as_str())
-        .collect();
+    // A governorate named right after a place ("مديرية المحفد محافظة أبين", "الحوطة في
+    // محافظة لحج") says which one it is: the place must agree with it.
     let consistent = |i: usize| {
         let p = lex.place(view.places[i].id);
-        named_admin1.is_empty() || named_admin1.contains(&p.admin1_pcode.as_str())
+        let end = view.places[i].span.end;
+        let qualifier = cands.iter().map(|&j| &view.places[j]).find(|q| {
+            q.span.start >= end
+                && q.span.start <= end + 40
+                && lex.place(q.id).level == PlaceLevel::Admin1
+        });
+        qualifier.is_none_or(|q| lex.place(q.id).admin1_pcode == p.admin1_pcode)
     };
     // Nearest first; among places close together, the most specific.
     let nearest = *cands.iter().min_by_key(|&&i| dist(i))?;
