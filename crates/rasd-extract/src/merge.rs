@@ -51,10 +51,16 @@ fn dates_agree(a: &Draft, b: &Draft) -> bool {
 }
 
 fn places_agree(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) -> bool {
-    match (admin1(a), admin1(b)) {
+    let same_governorate = match (admin1(a), admin1(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
-    }
+    };
+    // Two named districts or towns of one governorate are two places ("زنجبار", "شقرة").
+    let same_place = match (&a.place, &b.place) {
+        (Some(x), Some(y)) => x.id == y.id || x.geo_precision > 1 || y.geo_precision > 1,
+        _ => true,
+    };
+    same_governorate && same_place
 }
 
 fn absorb(into: &mut Draft, other: Draft) {
