@@ -117,8 +117,33 @@ fn cue_has_conj(view: &DocView<'_>, first_tok: usize, span_start: usize) -> bool
 
 /// Walks back from an actor mention over head nouns and affiliation words to the word
 /// that gives it its role.
-fn marker(view: &DocView<'_>, ai: usize, hit: &TriggerHit, lo_tok: usize) -> Marker {
+fn marker(
+    view: &DocView<'_>,
+    ai: usize,
+    hit: &TriggerHit,
+    lo_tok: usize,
+    purpose_blocks: bool,
+) -> Marker {
     let m = &view.actors[ai];
+    // "لردع المتمردين": the object of a purpose ("in order to deter …") is no party.
+    if m.first_tok > lo_tok {
+        let t = m.first_tok - 1;
+        let tok = &view.a.tokens[t];
+        let purpose = tok
+            .splits
+            .get(1)
+            .is_some_and(|sp| sp.offset == 'ل'.len_utf8() && sp.prep == Some('ل') && !sp.article);
+        let marked = view.cues_at(t).next().is_some() || hit.last_tok == t;
+        let long = view.text(tok.span).chars().count() >= 4;
+        if purpose_blocks
+            && purpose
+            && !marked
+            && long
+            && !view.actors.iter().any(|a| a.last_tok == t)
+        {
+            return Marker::Modifier;
+        }
+    }
     // "مدنيين أصيبوا نتيجة قصف": a casualty verb right after names the victims.
     if view
         .cues_at_start(m.last_tok + 1)
@@ -332,12 +357,25 @@ pub(crate) fn fill(
                 .any(|t| t.span != hit.span && t.last_tok + 1 == m.first_tok);
         cands.push(Cand {
             actor: ai,
-            marker: marker(view, ai, hit, lo_tok),
+            // Troops sent "لمواجهة X" are sent against X.
+            marker: marker(view, ai, hit, lo_tok, def.plover != "MOBILIZE"),
             before,
             distance,
             same_clause: clause.contains(m.span),
             generic: m.generic,
             own: m.span.start >= prev_end && m.span.end <= next_start && !taken,
+        });
+    }
+    // The speaker of "قال X إن …" is no party to a violent or coercive event.
+    if matches!(def.plover.as_str(), "ASSAULT" | "COERCE" | "RETREAT") {
+        cands.retain(|c| {
+            let t = view.actors[c.actor].first_tok;
+            let speaker = (t.saturating_sub(2)..t)
+                .any(|k| view.cues_at(k).any(|(_, cue)| cue == Cue::Speech));
+            // "وستعود إلى فرنسا": a destination is no party to an attack.
+            let destination =
+                t > 0 && matches!(view.text(view.a.tokens[t - 1].span), "الي" | "والي");
+            !speaker && !destination
         });
     }
     let absorbed: Vec<usize> = cands

@@ -36,6 +36,7 @@ pub(crate) enum Cue {
     NotEvent,
     Receive,
     Reporting,
+    Speech,
     PlaceDescriptor,
     Suffer,
     Anaphor(u16),
@@ -198,7 +199,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 23] = [
+        let lists: [(&Vec<String>, Cue); 24] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -220,6 +221,7 @@ impl Resources {
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),
             (&cues.reporting, Cue::Reporting),
+            (&cues.speech, Cue::Speech),
             (&cues.place_descriptors, Cue::PlaceDescriptor),
             (&cues.suffer, Cue::Suffer),
         ];

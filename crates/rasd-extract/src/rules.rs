@@ -147,6 +147,7 @@ pub(crate) struct CueFile {
     pub not_events: Vec<String>,
     pub receive: Vec<String>,
     pub reporting: Vec<String>,
+    pub speech: Vec<String>,
     pub place_descriptors: Vec<String>,
     pub suffer: Vec<String>,
     #[serde(default, rename = "default")]
