@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rasd_text::{normalize_key, tokenize, Analyzed, CliticSplit, NormSpan};
 
 #[derive(Debug, Clone, Copy)]
@@ -122,8 +122,11 @@ impl CoreBuilder {
     pub(crate) fn build(self) -> Core {
         let mut keys: Vec<(usize, String)> = self.index.into_iter().map(|(k, i)| (i, k)).collect();
         keys.sort_unstable();
+        // A full DFA: built once at start-up, it scans each document about twice as fast
+        // as the default automaton (the dictionaries are small enough for its memory).
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(keys.iter().map(|(_, k)| k.as_str()))
             .expect("dictionary automaton fits the default limits");
         Core {

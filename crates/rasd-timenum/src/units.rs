@@ -33,6 +33,42 @@ pub(crate) struct Unit<'a> {
     pub(crate) date: Option<NaiveDate>,
     /// The numeric date was written in the Hijri calendar.
     pub(crate) hijri: bool,
+    /// The word, in one of its proclitic readings, is a word the grammar knows; a word
+    /// that is not can match no word set, so rules skip it without comparing.
+    pub(crate) known: bool,
+}
+
+/// Every Arabic word the date and number grammar spells out. The grammar's word lists
+/// are string literals in this crate's source files, so the vocabulary is read from those
+/// files (compiled in) once; a word outside it cannot be in any list the rules compare
+/// against, which lets `Cursor::is`/`is_p` answer "no" with one hash lookup instead of
+/// scanning every list at every position (the hot path of `find_dates`).
+static VOCABULARY: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    const SOURCES: [&str; 4] = [
+        include_str!("dates.rs"),
+        include_str!("calendar.rs"),
+        include_str!("numbers.rs"),
+        include_str!("units.rs"),
+    ];
+    let mut words = std::collections::HashSet::new();
+    for source in SOURCES {
+        for (k, literal) in source.split('"').enumerate() {
+            // Odd pieces lie between quotes.
+            if k % 2 == 0
+                || !literal
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            {
+                continue;
+            }
+            words.extend(literal.split_whitespace());
+        }
+    }
+    words
+});
+
+fn known_word(s: &str) -> bool {
+    with_forms(s, |f| VOCABULARY.contains(f).then_some(())).is_some()
 }
 
 /// Numeric literals. The trailing `(?:[^0-9]|$)` stands in for a look-ahead (the regex
@@ -150,6 +186,7 @@ pub(crate) fn units(a: &Analyzed) -> Vec<Unit<'_>> {
                 digits: lit.digits,
                 date: lit.date,
                 hijri: lit.hijri,
+                known: false,
             });
             t = t2.max(t + 1);
             continue;
@@ -174,6 +211,7 @@ pub(crate) fn units(a: &Analyzed) -> Vec<Unit<'_>> {
             digits,
             date: None,
             hijri: false,
+            known: kind == Kind::Word && known_word(s),
         });
         t += 1;
     }
@@ -231,12 +269,18 @@ impl<'a> Cursor<'_, 'a> {
 
     /// The word at `i` is exactly one of `set`.
     pub(crate) fn is(&self, i: usize, set: &[&str]) -> bool {
+        if !self.u.get(i).is_some_and(|u| u.known) {
+            return false;
+        }
         let w = self.w(i);
         !w.is_empty() && set.contains(&w)
     }
 
     /// The word at `i`, possibly with proclitics, is one of `set`.
     pub(crate) fn is_p(&self, i: usize, set: &[&str]) -> bool {
+        if !self.u.get(i).is_some_and(|u| u.known) {
+            return false;
+        }
         let w = self.w(i);
         !w.is_empty() && with_forms(w, |f| set.contains(&f).then_some(())).is_some()
     }
