@@ -277,6 +277,34 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         }
     }
 
+    // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
+    // named يلتقي) is the event word: the trigger wins over the guessed name.
+    let raw_triggers: Vec<NormSpan> = res
+        .trigger_matcher
+        .find(&view.a)
+        .into_iter()
+        .map(|m| m.stem_span)
+        .collect();
+    let is_trigger_word = |span: NormSpan| raw_triggers.iter().any(|t| t.contains(span));
+    let guessed: Vec<NormSpan> = view
+        .persons
+        .iter()
+        .filter(|p| {
+            view.a
+                .tokens
+                .iter()
+                .filter(|t| p.name.contains(t.span))
+                .count()
+                == 1
+        })
+        .filter(|p| is_trigger_word(p.name))
+        .map(|p| p.name)
+        .collect();
+    if !guessed.is_empty() {
+        view.persons.retain(|p| !guessed.contains(&p.name));
+        view.actors.retain(|m| !guessed.contains(&m.span));
+    }
+
     // Cue words.
     let named: Vec<NormSpan> = view
         .actors

@@ -444,6 +444,32 @@ pub(crate) fn fill(
             }
         }
     }
+    // "جدد الرئيس هادي … خلال لقائه مبعوث الأمم المتحدة": a meeting with one party named
+    // in its reach was held by the sentence's subject.
+    if def.plover == "CONSULT" && (actor1.is_none() != actor2.is_none()) {
+        let known = actor1.as_ref().or(actor2.as_ref()).map(|a| a.id.clone());
+        let subject = view
+            .actors
+            .iter()
+            .filter(|m| !m.generic && !m.pair && sentence.contains(m.span))
+            .filter(|m| m.span.end <= hit.span.start && Some(&m.id) != known.as_ref())
+            .find(|m| {
+                let t = m.first_tok;
+                // The subject follows the sentence's first verb: at most a few words in.
+                t <= lo_tok + 4
+            })
+            .map(|m| Slot {
+                id: m.id.clone(),
+                span: Some(m.span),
+            });
+        if let Some(host) = subject {
+            if actor1.is_none() {
+                actor1 = Some(host);
+            } else {
+                actor2 = Some(host);
+            }
+        }
+    }
     // A protest is by protesters (the people named, or "protesters") against the
     // authority the sentence names.
     if def.protest {
