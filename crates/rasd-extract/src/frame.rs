@@ -200,7 +200,14 @@ fn marker(
                 Cue::Agent => return Marker::Agent,
                 Cue::Counterpart => return Marker::Counterpart,
                 Cue::Affiliation => {
-                    passed_affiliation = true;
+                    // "31 من عناصر التنظيم": من after a number is partitive, not a bond
+                    // to the actor before it.
+                    let partitive = view.text(h.span) == "من" && h.first_tok > 0 && {
+                        let prev = view.a.tokens[h.first_tok - 1].span;
+                        view.quantities.iter().any(|q| q.span.contains(prev))
+                    };
+                    passed_affiliation |= !partitive;
+                    passed_head |= partitive;
                     lam = false;
                     skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
                 }
