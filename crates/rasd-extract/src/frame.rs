@@ -171,7 +171,11 @@ fn marker(
                     && view.actors[prev].generic
                     && !m.generic
                 {
+                    // The name now stands where the common noun stood, with its "و".
                     t = view.actors[prev].first_tok;
+                    conj = view.actors[prev].split.conj;
+                    passed_affiliation = false;
+                    passed_head = false;
                     continue;
                 }
                 if passed_affiliation {
