@@ -1384,9 +1384,11 @@ fn choose_date(
         (t == 0 || {
             let w = view.text(view.a.tokens[t - 1].span);
             !w.ends_with("منذ") && w != "حتي"
-        }) && !view
-            .text(view.a.tokens[t.min(view.a.tokens.len() - 1)].span)
-            .ends_with("منذ")
+        }) && view
+            .a
+            .tokens
+            .get(t)
+            .is_none_or(|tok| !view.text(tok.span).ends_with("منذ"))
     };
     // A date in the sentence but outside the clause belongs to the nearest trigger.
     let owned = |d: &&rasd_timenum::DateExpr| {
