@@ -279,13 +279,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
 
     // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
     // named يلتقي) is the event word: the trigger wins over the guessed name.
-    let raw_triggers: Vec<NormSpan> = res
-        .trigger_matcher
-        .find(&view.a)
-        .into_iter()
-        .map(|m| m.stem_span)
-        .collect();
-    let is_trigger_word = |span: NormSpan| raw_triggers.iter().any(|t| t.contains(span));
+    let trigger_matches = res.trigger_matcher.find(&view.a);
+    let is_trigger_word =
+        |span: NormSpan| trigger_matches.iter().any(|m| m.stem_span.contains(span));
     let guessed: Vec<NormSpan> = view
         .persons
         .iter()
@@ -455,9 +451,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         .map(|h| h.span)
         .collect();
     let in_date = |span: NormSpan| in_date(span) || not_event.iter().any(|n| n.overlaps(span));
-    let mut found: Vec<TriggerHit> = res
-        .trigger_matcher
-        .find(&view.a)
+    let mut found: Vec<TriggerHit> = trigger_matches
         .into_iter()
         .filter(|m| !overlaps_named(m.span) && !in_date(m.span))
         .map(|m| {
@@ -549,8 +543,8 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     }
     let mut drafts: Vec<Draft> = Vec::new();
     let mut state = frame::State::default();
-    for (i, hit) in view.triggers.iter().enumerate() {
-        if let Some(mut draft) = frame::fill(&view, i, hit, &drafts, &mut state) {
+    for hit in &view.triggers {
+        if let Some(mut draft) = frame::fill(&view, hit, &drafts, &mut state) {
             // "قتلت نيران الهاون … ما لا يقل عن 10 مدنيين" after "قصف المتمردين …": a
             // violent event with a victim but no perpetrator, told right after one of the
             // same kind, continues it.
@@ -718,8 +712,8 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
     }
     let mut state = frame::State::default();
     let mut drafts: Vec<Draft> = Vec::new();
-    for (i, hit) in view.triggers.iter().enumerate() {
-        if let Some(d) = frame::fill(&view, i, hit, &drafts, &mut state) {
+    for hit in &view.triggers {
+        if let Some(d) = frame::fill(&view, hit, &drafts, &mut state) {
             items.push((
                 hit.span.start,
                 format!(

@@ -304,7 +304,6 @@ fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, us
 /// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
 pub(crate) fn fill(
     view: &DocView<'_>,
-    _index: usize,
     hit: &TriggerHit,
     previous: &[Draft],
     state: &mut State,
@@ -735,7 +734,7 @@ pub(crate) fn fill(
         &plover,
         mode.as_deref(),
     );
-    let place = choose_place(view, hit, sentence, clause).or_else(|| {
+    let place = choose_place(view, hit, sentence).or_else(|| {
         // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
         // happens where its first event did.
         let here = view.a.sentence_at(hit.span.start);
@@ -1158,7 +1157,7 @@ pub(crate) fn counts(
             }
             continue;
         }
-        let value = number_near(view, h.first_tok, h.last_tok, h.span, sentence);
+        let value = number_near(view, h.first_tok, h.last_tok, sentence);
         if let Some(v) = value {
             let clause = view.a.clause_at(h.span.start).unwrap_or(0);
             let entry = per_clause.entry(clause).or_insert((None, None));
@@ -1184,7 +1183,6 @@ fn number_near(
     view: &DocView<'_>,
     first_tok: usize,
     last_tok: usize,
-    span: NormSpan,
     sentence: NormSpan,
 ) -> Option<u32> {
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
@@ -1234,7 +1232,6 @@ fn number_near(
         }
         return Some(total);
     }
-    let _ = span;
     // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
     let mut t = last_tok + 1;
     let person_at = |t: usize| {
@@ -1444,8 +1441,6 @@ fn choose_date(
         let months = match anchor {
             Anchor::AfterPrevious { months, .. } | Anchor::BeforePrevious { months, .. } => months,
         };
-        let here = view.a.sentence_at(hit.span.start);
-        let _ = here;
         // Not a frame dated by this same expression ("وبعدها بيوم … انفجار … عبوة").
         let dated = |d: &&Draft| {
             d.date
@@ -1576,19 +1571,9 @@ const NEAR_WORDS: [&str; 12] = [
     "غربي",
 ];
 
-fn choose_place(
-    view: &DocView<'_>,
-    hit: &TriggerHit,
-    sentence: NormSpan,
-    clause: NormSpan,
-) -> Option<PlaceChoice> {
+fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Option<PlaceChoice> {
     use rasd_lexicon::PlaceLevel;
     let lex = &view.res.lexicon;
-    let pick_in = |span: NormSpan| -> Vec<usize> {
-        (0..view.places.len())
-            .filter(|&i| span.contains(view.places[i].span))
-            .collect()
-    };
     // Places that say where an actor is based ("المتواجد في محافظة البيضاء") are not
     // the event's place.
     let descriptive = |i: usize| {
@@ -1613,7 +1598,6 @@ fn choose_place(
     if cands.is_empty() {
         return None;
     }
-    let _ = (clause, pick_in);
     let level_rank = |i: usize| match lex.place(view.places[i].id).level {
         PlaceLevel::Admin1 => 3,
         PlaceLevel::City | PlaceLevel::Admin2 => 0,
