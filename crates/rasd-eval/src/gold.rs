@@ -27,14 +27,15 @@ pub enum GoldError {
     },
 }
 
-/// A value that the gold file writes either alone or as a list of accepted values.
+/// A value that the gold file writes either alone or as a list of accepted values; a
+/// `null` in the list means that no value is accepted too.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single accepted value.
     One(String),
-    /// Several accepted values.
-    Many(Vec<String>),
+    /// Several accepted values (`None`: no value is also right).
+    Many(Vec<Option<String>>),
 }
 
 impl OneOrMany {
@@ -42,15 +43,20 @@ impl OneOrMany {
     pub fn accepts(&self, value: &str) -> bool {
         match self {
             OneOrMany::One(v) => v == value,
-            OneOrMany::Many(vs) => vs.iter().any(|v| v == value),
+            OneOrMany::Many(vs) => vs.iter().any(|v| v.as_deref() == Some(value)),
         }
+    }
+
+    /// True when the list accepts the absence of a value.
+    pub fn accepts_none(&self) -> bool {
+        matches!(self, OneOrMany::Many(vs) if vs.iter().any(Option::is_none))
     }
 
     /// The accepted values.
     pub fn values(&self) -> Vec<&str> {
         match self {
             OneOrMany::One(v) => vec![v.as_str()],
-            OneOrMany::Many(vs) => vs.iter().map(String::as_str).collect(),
+            OneOrMany::Many(vs) => vs.iter().flatten().map(String::as_str).collect(),
         }
     }
 }

@@ -8,9 +8,12 @@ use crate::{GoldDocument, GoldEvent, OneOrMany};
 
 /// What the scorer needs of one document: its text, its gold annotation and the events
 /// the system extracted from it.
+#[derive(Clone, Copy)]
 pub struct DocumentInput<'a> {
     /// The document text (title + "\n\n" + body), to place gold evidence.
     pub text: &'a str,
+    /// Length of the title in chars: evidence there may stand for any mention.
+    pub title_chars: usize,
     /// Gold annotation.
     pub gold: &'a GoldDocument,
     /// Extracted events.
@@ -72,6 +75,51 @@ pub struct Report {
     pub extras: Vec<Miss>,
     /// Attribute errors of matched pairs.
     pub attribute_errors: Vec<Miss>,
+    /// Counts per PLOVER type: true positives and misses under the gold event's first
+    /// type, false positives under the system event's type.
+    pub by_type: BTreeMap<String, TypeCounts>,
+}
+
+/// True positives, false positives and false negatives of one PLOVER type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct TypeCounts {
+    /// Matched required gold events of this type.
+    pub true_positives: usize,
+    /// System events of this type matching nothing.
+    pub false_positives: usize,
+    /// Required gold events of this type with no match.
+    pub false_negatives: usize,
+}
+
+impl TypeCounts {
+    /// TP / (TP + FP).
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    /// TP / (TP + FN).
+    pub fn recall(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 impl Report {
@@ -93,12 +141,11 @@ impl Report {
 
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
+    }
+
+    fn type_counts(&mut self, event_type: &str) -> &mut TypeCounts {
+        self.by_type.entry(event_type.to_string()).or_default()
     }
 
     /// Accuracy of a named attribute (1.0 when never scored).
@@ -137,6 +184,20 @@ impl fmt::Display for Report {
                 a.accuracy(),
                 a.correct,
                 a.total
+            )?;
+        }
+        writeln!(f, "by type      TP   FP   FN      P      R     F1")?;
+        for (ty, c) in &self.by_type {
+            writeln!(
+                f,
+                "  {:<9} {:>4} {:>4} {:>4}  {:.3}  {:.3}  {:.3}",
+                ty,
+                c.true_positives,
+                c.false_positives,
+                c.false_negatives,
+                c.precision(),
+                c.recall(),
+                c.f1()
             )?;
         }
         Ok(())
@@ -214,6 +275,42 @@ fn evidence_overlaps(ev: &Event, span: Option<(usize, usize)>) -> bool {
     span.is_some_and(|(s, e)| ev.evidence.iter().any(|x| x.start < e && s < x.end))
 }
 
+/// How far (in chars) a system event's evidence may stand from the gold evidence and
+/// still be about the same mention (spec/events.md: its sentence or a neighbour).
+pub const MENTION_REACH: usize = 250;
+
+/// Where a system event stands relative to a gold mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Nearness {
+    /// No evidence span near the gold evidence, none in the title.
+    Elsewhere,
+    /// Evidence in the title only (accepted, preferred less).
+    Title,
+    /// Evidence within [`MENTION_REACH`] chars of the gold evidence.
+    Near,
+}
+
+fn nearness(ev: &Event, span: Option<(usize, usize)>, title_chars: usize) -> Nearness {
+    // A gold evidence that cannot be placed constrains nothing.
+    let Some((s, e)) = span else {
+        return Nearness::Near;
+    };
+    let gap = |x: &rasd_model::Evidence| {
+        if x.end <= s {
+            s - x.end
+        } else {
+            x.start.saturating_sub(e)
+        }
+    };
+    if ev.evidence.iter().any(|x| gap(x) <= MENTION_REACH) {
+        Nearness::Near
+    } else if ev.evidence.iter().any(|x| x.end <= title_chars) {
+        Nearness::Title
+    } else {
+        Nearness::Elsewhere
+    }
+}
+
 /// Maximum one-to-one matching by augmenting paths; `edges[g]` lists the system events
 /// gold `g` may match, preferred ones first.
 fn max_matching(edges: &[Vec<usize>], n_sys: usize, taken: &mut [Option<usize>]) {
@@ -251,6 +348,7 @@ fn window_overlaps(gold: &[String; 2], ev: &Event) -> bool {
 fn check_pcode(gold: &Option<OneOrMany>, system: Option<&str>) -> bool {
     match (gold, system) {
         (None, None) => true,
+        (Some(g), None) => g.accepts_none(),
         (Some(g), Some(s)) => g.accepts(s),
         _ => false,
     }
@@ -287,22 +385,35 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
     let events = input.events;
     let (required, optional): (Vec<&GoldEvent>, Vec<&GoldEvent>) =
         input.gold.events.iter().partition(|g| !g.optional);
+    // Where the gold event's evidence stands in the text.
+    let span_of = |g: &GoldEvent| gold_span(input.text, &g.evidence);
+    // A system event may stand for a gold event when type and sides agree and it is about
+    // the same mention.
+    let can_match = |g: &GoldEvent, e: &Event| {
+        compatible(g, e) && nearness(e, span_of(g), input.title_chars) != Nearness::Elsewhere
+    };
     let edges_for = |golds: &[&GoldEvent]| -> Vec<Vec<usize>> {
         golds
             .iter()
             .map(|g| {
-                let span = gold_span(input.text, &g.evidence);
+                let span = span_of(g);
                 let mut cands: Vec<usize> = (0..events.len())
-                    .filter(|&i| compatible(g, &events[i]))
+                    .filter(|&i| can_match(g, &events[i]))
                     .collect();
-                // Prefer the system event that reports the same words, then the one that
-                // agrees on date and place: the alignment, not the count, depends on it.
+                // Prefer the system event that reports the same words, then one in the
+                // body over one in the title, then the one that agrees on date and
+                // place: the alignment, not the count, depends on it.
                 cands.sort_by_key(|&i| {
                     let e = &events[i];
                     let date_ok = g.date.as_ref().is_some_and(|w| window_overlaps(w, e));
                     let a1 = e.location.as_ref().and_then(|l| l.admin1_pcode.as_deref());
                     let place_ok = check_pcode(&g.admin1_pcode, a1);
-                    std::cmp::Reverse((evidence_overlaps(e, span), date_ok, place_ok))
+                    std::cmp::Reverse((
+                        evidence_overlaps(e, span),
+                        nearness(e, span, input.title_chars),
+                        date_ok,
+                        place_ok,
+                    ))
                 });
                 cands
             })
@@ -327,12 +438,13 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
     // A system event that could stand for an optional gold event is not an error even if
     // another system event already took it (duplicates of optional mentions).
     let absorbed =
-        |s: usize| opt_owner[s].is_some() || optional.iter().any(|g| compatible(g, &events[s]));
+        |s: usize| opt_owner[s].is_some() || optional.iter().any(|g| can_match(g, &events[s]));
 
     for (gi, g) in required.iter().enumerate() {
         match matched_gold[gi] {
             None => {
                 report.false_negatives += 1;
+                report.type_counts(primary_type(g)).false_negatives += 1;
                 report.misses.push(Miss {
                     doc_id: doc_id.clone(),
                     id: g.id.clone(),
@@ -347,6 +459,7 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
             }
             Some(s) => {
                 report.true_positives += 1;
+                report.type_counts(primary_type(g)).true_positives += 1;
                 attribute_checks(input, g, &events[s], report);
             }
         }
@@ -360,6 +473,7 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
             continue;
         }
         report.false_positives += 1;
+        report.type_counts(&ev.plover.event_type).false_positives += 1;
         let (a1, a2) = actor_ids(ev);
         report.extras.push(Miss {
             doc_id: doc_id.clone(),
@@ -373,6 +487,11 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
             ),
         });
     }
+}
+
+/// The type a gold event is counted under in per-type figures.
+fn primary_type(g: &GoldEvent) -> &str {
+    g.plover.first().map_or("?", String::as_str)
 }
 
 fn attribute_checks(input: &DocumentInput<'_>, g: &GoldEvent, ev: &Event, report: &mut Report) {
@@ -464,7 +583,7 @@ mod tests {
     use rasd_model::{AcledCoding, ActorRef, DateWindow, Evidence, Plover, Precision};
 
     fn actor(id: &str) -> Option<ActorRef> {
-        Some(ActorRef {
+        (!id.is_empty()).then(|| ActorRef {
             id: id.into(),
             name: id.into(),
             text: None,
@@ -531,6 +650,7 @@ mod tests {
         ];
         let report = score(&[DocumentInput {
             text,
+            title_chars: 0,
             gold: &gold.documents[0],
             events: &events,
         }]);
@@ -549,6 +669,7 @@ mod tests {
         let events = vec![event("e1", "ACCUSE", "aqap", "police", 0, "عقد")];
         let report = score(&[DocumentInput {
             text: "عقد اجتماع",
+            title_chars: 0,
             gold: &gold.documents[0],
             events: &events,
         }]);
@@ -562,10 +683,87 @@ mod tests {
         let events = vec![event("e1", "CONSULT", "houthis", "aqap", 0, "اجتماع")];
         let report = score(&[DocumentInput {
             text: "عقد اجتماع",
+            title_chars: 0,
             gold: &gold.documents[0],
             events: &events,
         }]);
         assert_eq!(report.true_positives, 1);
         assert_eq!(report.accuracy("evidence"), 0.0);
+    }
+
+    /// A gold file of one document whose two clashes are far apart in the text.
+    const FAR_APART: &str = r#"{"documents":[{"doc_id":"d","file":"x","events":[
+      {"id":"G1","plover":["ASSAULT"],"actor1":["houthis"],"actor2":null,"admin1_pcode":null,"date":null,"evidence":"قصف الحوثيون"},
+      {"id":"G2","plover":["ASSAULT"],"actor1":["houthis"],"actor2":null,"admin1_pcode":null,"date":null,"evidence":"هاجم الحوثيون"}]}]}"#;
+
+    fn far_apart_text() -> (String, usize) {
+        let title = "الحوثيون يقصفون";
+        let filler = "كلام ".repeat(100);
+        (
+            format!("{title}\n\nقصف الحوثيون مدينة. {filler}هاجم الحوثيون موقعا."),
+            title.chars().count(),
+        )
+    }
+
+    #[test]
+    fn an_event_elsewhere_in_the_article_does_not_match() {
+        let gold = Gold::parse(FAR_APART, "g").unwrap();
+        let (text, title_chars) = far_apart_text();
+        let at = |words: &str| text[..text.find(words).unwrap()].chars().count();
+        // One system event, about the first mention only: it may stand for G1, never for
+        // G2, although type and actor agree.
+        let events = vec![event(
+            "e1",
+            "ASSAULT",
+            "houthis",
+            "",
+            at("قصف الحوثيون"),
+            "قصف الحوثيون",
+        )];
+        let report = score(&[DocumentInput {
+            text: &text,
+            title_chars,
+            gold: &gold.documents[0],
+            events: &events,
+        }]);
+        assert_eq!(report.true_positives, 1);
+        assert_eq!(report.false_negatives, 1);
+        assert_eq!(report.misses[0].id, "G2");
+
+        // An event placed only in the title may stand for either mention.
+        let events = vec![event("e1", "ASSAULT", "houthis", "", 0, "الحوثيون يقصفون")];
+        let report = score(&[DocumentInput {
+            text: &text,
+            title_chars,
+            gold: &gold.documents[0],
+            events: &events,
+        }]);
+        assert_eq!(report.true_positives, 1);
+        assert_eq!(report.by_type["ASSAULT"].false_negatives, 1);
+    }
+
+    #[test]
+    fn a_directed_slot_is_checked_on_its_side_when_the_other_is_null() {
+        let gold = Gold::parse(FAR_APART, "g").unwrap();
+        let (text, title_chars) = far_apart_text();
+        let start = text[..text.find("قصف الحوثيون").unwrap()].chars().count();
+        // The Houthis as the target of an attack are not the gold's attacker.
+        let events = vec![event(
+            "e1",
+            "ASSAULT",
+            "saudi-led-coalition",
+            "houthis",
+            start,
+            "قصف الحوثيون",
+        )];
+        let report = score(&[DocumentInput {
+            text: &text,
+            title_chars,
+            gold: &gold.documents[0],
+            events: &events,
+        }]);
+        assert_eq!(report.true_positives, 0);
+        assert_eq!(report.by_type["ASSAULT"].false_positives, 1);
+        assert_eq!(report.by_type["ASSAULT"].false_negatives, 2);
     }
 }

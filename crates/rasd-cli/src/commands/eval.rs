@@ -6,19 +6,33 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use rasd_eval::{score, DocumentInput, Gold, Report};
+use rasd_eval::{score, DocumentInput, Gold, Part, Report, Split};
 use rasd_extract::Extractor;
 use rasd_ingest::{read_inputs, IngestOptions};
 use rasd_model::{Document, Event};
 
 /// Arguments of `rasd eval`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:
-  rasd eval --gold ../shared/gold/seeds.json --verbose")]
+#[command(after_help = "Examples:
+  rasd eval --gold ../shared/gold/seeds.json --verbose
+  rasd eval --gold ../shared/gold/dev.json --gold ../shared/gold/train.json --part dev
+  rasd eval --gold ../shared/gold/train.json --part test     # the frozen test part only
+
+Matching follows spec/events.md: same PLOVER type, every given actor slot on its side
+(either order for CONSULT, AGREE, COOPERATE and armed clashes), one-to-one per document,
+and the system event must be about the same mention (evidence within 250 characters of
+the gold evidence, or in the title). The frozen part is data/eval/frozen.txt: read
+misses only with --part dev.")]
 pub struct Args {
-    /// Gold file (rasd-gold v1 JSON).
-    #[arg(long)]
-    pub gold: PathBuf,
+    /// Gold file (rasd-gold v1 JSON); repeat to score several files together.
+    #[arg(long, required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Which documents to score: all, dev (not frozen; tune on these) or test (frozen).
+    #[arg(long, value_enum, default_value_t = PartArg::All)]
+    pub part: PartArg,
+    /// A file of frozen document ids, one a line (default: data/eval/frozen.txt).
+    #[arg(long, value_name = "FILE")]
+    pub split: Option<PathBuf>,
     /// Folder that the gold file's `file` and `corpus` paths are relative to
     /// (default: the folder above the gold file's folder).
     #[arg(long)]
@@ -32,6 +46,27 @@ pub struct Args {
     /// Extra dictionary files (as for `rasd extract`).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+}
+
+/// The part of the gold to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PartArg {
+    /// Every document.
+    All,
+    /// The development part (not frozen).
+    Dev,
+    /// The frozen test part.
+    Test,
+}
+
+impl From<PartArg> for Part {
+    fn from(p: PartArg) -> Part {
+        match p {
+            PartArg::All => Part::All,
+            PartArg::Dev => Part::Dev,
+            PartArg::Test => Part::Test,
+        }
+    }
 }
 
 /// Reads the documents a gold file names, with the gold publication dates.
@@ -89,65 +124,139 @@ pub fn load_documents(gold: &Gold, shared: &Path) -> anyhow::Result<BTreeMap<Str
     Ok(docs)
 }
 
-/// Extracts every gold document and scores the result.
-pub fn evaluate(extractor: &Extractor, gold: &Gold, shared: &Path) -> anyhow::Result<Report> {
-    let docs = load_documents(gold, shared)?;
-    let extracted: Vec<(String, Vec<Event>)> = gold
-        .documents
-        .iter()
-        .map(|g| {
-            let doc = &docs[&g.doc_id];
-            (g.doc_id.clone(), extractor.extract(doc).events)
-        })
-        .collect();
-    let inputs: Vec<DocumentInput<'_>> = gold
-        .documents
-        .iter()
-        .zip(&extracted)
-        .map(|(g, (_, events))| DocumentInput {
-            text: &docs[&g.doc_id].text,
-            gold: g,
-            events,
-        })
-        .collect();
-    Ok(score(&inputs))
+/// The gold documents of one file with the events rasd extracts from them.
+struct Extracted {
+    docs: BTreeMap<String, Document>,
+    events: Vec<Vec<Event>>,
+}
+
+impl Extracted {
+    fn new(extractor: &Extractor, gold: &Gold, shared: &Path) -> anyhow::Result<Extracted> {
+        let docs = load_documents(gold, shared)?;
+        let events = gold
+            .documents
+            .iter()
+            .map(|g| extractor.extract(&docs[&g.doc_id]).events)
+            .collect();
+        Ok(Extracted { docs, events })
+    }
+
+    /// What the scorer needs of each document of `gold` (the gold these were made from).
+    fn inputs<'a>(&'a self, gold: &'a Gold) -> Vec<DocumentInput<'a>> {
+        gold.documents
+            .iter()
+            .zip(&self.events)
+            .map(|(g, events)| {
+                let doc = &self.docs[&g.doc_id];
+                DocumentInput {
+                    text: &doc.text,
+                    title_chars: doc.title.chars().count(),
+                    gold: g,
+                    events,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The JSON form of a report, with the derived figures.
+fn report_json(report: &Report) -> serde_json::Value {
+    let mut value = serde_json::to_value(report).expect("reports serialize");
+    value["precision"] = report.precision().into();
+    value["recall"] = report.recall().into();
+    value["f1"] = report.f1().into();
+    for (ty, c) in &report.by_type {
+        let t = &mut value["by_type"][ty];
+        t["precision"] = c.precision().into();
+        t["recall"] = c.recall().into();
+        t["f1"] = c.f1().into();
+    }
+    value
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let gold = Gold::load(&args.gold)?;
+    let split = match &args.split {
+        Some(path) => Split::parse(
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("reading split file {}", path.display()))?,
+        ),
+        None => Split::builtin(),
+    };
     let shared = args.shared.clone().unwrap_or_else(|| {
-        args.gold
+        args.gold[0]
             .parent()
             .and_then(Path::parent)
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
     let extractor = crate::shared::extractor(&args.dicts)?;
-    let report = evaluate(&extractor, &gold, &shared)?;
+    let mut golds = Vec::new();
+    for path in &args.gold {
+        let mut gold = Gold::load(path)?;
+        split.restrict(&mut gold, args.part.into());
+        golds.push(gold);
+    }
+    let extracted: Vec<Extracted> = golds
+        .iter()
+        .map(|g| Extracted::new(&extractor, g, &shared))
+        .collect::<anyhow::Result<_>>()?;
+    let inputs: Vec<Vec<DocumentInput<'_>>> = golds
+        .iter()
+        .zip(&extracted)
+        .map(|(g, x)| x.inputs(g))
+        .collect();
+    let reports: Vec<Report> = inputs.iter().map(|i| score(i)).collect();
+    // Several files are also scored as one collection.
+    let total = score(&inputs.concat());
+    let documents: usize = golds.iter().map(|g| g.documents.len()).sum();
+    let required: usize = golds.iter().map(Gold::required).sum();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        let mut value = serde_json::to_value(&report)?;
-        value["precision"] = report.precision().into();
-        value["recall"] = report.recall().into();
-        value["f1"] = report.f1().into();
+        let mut value = report_json(&total);
+        value["files"] = args
+            .gold
+            .iter()
+            .zip(&reports)
+            .map(|(path, r)| {
+                let mut v = report_json(r);
+                v["gold"] = path.display().to_string().into();
+                v
+            })
+            .collect();
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
-        "{}: {} documents, {} required gold events",
-        args.gold.display(),
-        gold.documents.len(),
-        gold.required()
-    )?;
-    write!(out, "{report}")?;
+    let part = match args.part {
+        PartArg::All => "",
+        PartArg::Dev => " (development part)",
+        PartArg::Test => " (frozen test part)",
+    };
+    for ((path, gold), report) in args.gold.iter().zip(&golds).zip(&reports) {
+        writeln!(
+            out,
+            "{}{part}: {} documents, {} required gold events",
+            path.display(),
+            gold.documents.len(),
+            gold.required()
+        )?;
+        write!(out, "{report}")?;
+        writeln!(out)?;
+    }
+    if reports.len() > 1 {
+        writeln!(
+            out,
+            "all {} files{part}: {documents} documents, {required} required gold events",
+            reports.len(),
+        )?;
+        write!(out, "{total}")?;
+    }
     if args.verbose {
         let sections = [
-            ("missed gold events", &report.misses),
-            ("extra system events", &report.extras),
+            ("missed gold events", &total.misses),
+            ("extra system events", &total.extras),
             (
                 "attribute errors on matched events",
-                &report.attribute_errors,
+                &total.attribute_errors,
             ),
         ];
         for (title, items) in sections {
