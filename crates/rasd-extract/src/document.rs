@@ -497,6 +497,36 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 .is_empty()
         }
     });
+    // A casualty verb or noun ("قتل"، "مقتل") stands for the attack only where its
+    // paragraph names none ("قتل ثلاثة جنود في غارة"): otherwise it neither opens a
+    // frame nor bounds the attack's reach. A headline reports what its lead tells.
+    let scope_of = |pos: usize| {
+        let i = view.paragraphs.partition_point(|p| p.end <= pos);
+        if i == 0 && view.paragraphs.len() > 1 {
+            0..2
+        } else {
+            i..i + 1
+        }
+    };
+    let named_acts: Vec<(usize, &str)> = found
+        .iter()
+        .filter(|t| !res.triggers[t.trigger].fallback)
+        .map(|t| {
+            (
+                view.paragraphs.partition_point(|p| p.end <= t.span.start),
+                res.triggers[t.trigger].plover.as_str(),
+            )
+        })
+        .collect();
+    found.retain(|t| {
+        let def = &res.triggers[t.trigger];
+        !def.fallback || {
+            let scope = scope_of(t.span.start);
+            !named_acts
+                .iter()
+                .any(|(p, plover)| scope.contains(p) && *plover == def.plover)
+        }
+    });
     for t in found {
         // "انفجار عبوة ناسفة", "غارات جوية": adjacent words of one frame are one trigger.
         if let Some(prev) = view.triggers.last_mut() {
@@ -508,11 +538,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                     .iter()
                     .any(|m| m.span.contains(tok) && !m.generic)
             });
-            if same
-                && prev.last_tok < t.first_tok
-                && t.first_tok <= prev.last_tok + 3
-                && gap_is_names
-            {
+            // A verb and its object noun with only the subject's name between them
+            // ("وزعت اللجنة الدولية للصليب الأحمر مساعدات") are one act too.
+            if same && prev.last_tok < t.first_tok && gap_is_names {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
                 if res.triggers[prev.trigger].acled == "Armed clash" {
                     prev.trigger = t.trigger;
@@ -596,7 +624,8 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
     });
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
     let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
-    let mut drafts = merge::merge(drafts, &symmetric, &admin1);
+    let fallback = |d: &Draft| res.triggers[d.trigger].fallback;
+    let mut drafts = merge::merge(drafts, &symmetric, &fallback, &admin1);
     let sentence_of = |pos: usize| view.a.sentence_at(pos).unwrap_or(usize::MAX);
     merge::share_meeting_places(&mut drafts, &sentence_of);
     let mut events: Vec<Event> = drafts

@@ -99,6 +99,8 @@ struct Cand {
     distance: usize,
     same_clause: bool,
     generic: bool,
+    /// Right after a number ("ثلاثة جنود").
+    counted: bool,
     /// Between this trigger and the previous/next trigger of the sentence (not in
     /// another frame's reach).
     own: bool,
@@ -365,8 +367,14 @@ pub(crate) fn fill(
                 .triggers
                 .iter()
                 .any(|t| t.span != hit.span && t.last_tok + 1 == m.first_tok);
+        // "قتل ثلاثة جنود": a counted actor is who the act befell, not who did it.
+        let counted = m.first_tok > 0 && {
+            let prev = view.a.tokens[m.first_tok - 1].span;
+            view.quantities.iter().any(|q| q.span.contains(prev))
+        };
         cands.push(Cand {
             actor: ai,
+            counted,
             // Troops sent "لمواجهة X" are sent against X.
             marker: marker(view, ai, hit, lo_tok, def.plover != "MOBILIZE"),
             before,
@@ -670,6 +678,11 @@ pub(crate) fn fill(
     let has_casualties = counts.0.is_some() || counts.1.is_some();
     let n_actors = usize::from(actor1.is_some()) + usize::from(actor2.is_some());
     let enough = match (def.frame, def.weak) {
+        // Statements, appeals and aid need whoever makes them; the addressee may be
+        // unnamed ("دعا وزير الخارجية اليمني المجتمع الدولي").
+        (FrameKind::Directed, true) if !matches!(def.plover.as_str(), "MOBILIZE" | "CONCEDE") => {
+            actor1.is_some()
+        }
         (_, true) => n_actors == 2,
         (FrameKind::Symmetric, false) => {
             n_actors == 2 || (def.plover == "ASSAULT" && n_actors == 1 && has_casualties)
@@ -984,12 +997,20 @@ fn directed(
             if a1.is_none() {
                 // Verb-initial clauses put the subject right after the verb (VSO); else
                 // a subject close before it (SVO); else the first actor after.
+                // A counted actor after the verb is its object or, unvocalized, the
+                // subject of its passive ("قتل ثلاثة جنود"): never the doer.
                 a1 = before(a1, a2, 1)
                     .or_else(|| {
-                        pick(cands, |c| c.marker == Marker::Adjacent && c.own).map(|c| c.actor)
+                        pick(cands, |c| {
+                            c.marker == Marker::Adjacent && c.own && !c.counted
+                        })
+                        .map(|c| c.actor)
                     })
                     .or_else(|| before(a1, a2, 6))
-                    .or_else(|| after(a1, a2));
+                    .or_else(|| {
+                        after(a1, a2)
+                            .filter(|&ai| !cands.iter().any(|c| c.actor == ai && c.counted))
+                    });
             }
             if a2.is_none() {
                 // The object: the nearest marked target or unmarked actor after the verb.
@@ -1026,7 +1047,9 @@ fn directed(
                     .map(|c| c.actor)
                 });
             }
-            if a1.is_none() {
+            // "مقتل قائد حوثي": after a noun of what befell someone, the actor is the
+            // victim, never the doer.
+            if a1.is_none() && genitive == Genitive::Agent {
                 a1 = after(a1, a2);
             }
         }
@@ -1125,15 +1148,16 @@ pub(crate) fn counts(
     let mut per_clause: std::collections::BTreeMap<usize, (Option<u32>, Option<u32>)> =
         std::collections::BTreeMap::new();
     let mut i = 0;
-    let mut seen_tok = usize::MAX;
+    let mut seen_last_tok: Option<usize> = None;
     while i < hits.len() {
         let (h, cue) = hits[i];
         i += 1;
-        // "بمقتل" matches both "بمقتل" and "مقتل": one word, one figure.
-        if h.first_tok == seen_tok {
+        // "بمقتل" matches both "بمقتل" and "مقتل", "أدى إلى مقتل" both itself and
+        // "مقتل": overlapping words, one figure.
+        if seen_last_tok.is_some_and(|last| h.first_tok <= last) {
             continue;
         }
-        seen_tok = h.first_tok;
+        seen_last_tok = Some(h.last_tok);
         let nearest = violent
             .iter()
             .min_by_key(|t| t.first_tok.abs_diff(h.first_tok))

@@ -32,6 +32,7 @@
 mod coding;
 mod document;
 mod frame;
+mod inflect;
 mod merge;
 mod resources;
 mod rules;

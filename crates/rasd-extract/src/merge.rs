@@ -136,6 +136,7 @@ fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) 
 pub(crate) fn merge(
     drafts: Vec<Draft>,
     symmetric: &dyn Fn(&Draft) -> bool,
+    fallback: &dyn Fn(&Draft) -> bool,
     admin1: &dyn Fn(&Draft) -> Option<String>,
 ) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
@@ -157,10 +158,15 @@ pub(crate) fn merge(
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
+        // A casualty report with no attack word of its own ("مقتل قائد حوثي") tells the
+        // toll of an attack the article names: it joins one whose sides it does not
+        // contradict, whatever that attack's sub-event type.
+        let casualty_only = |m: &Draft| fallback(m) != fallback(&d);
         let mut target = out.iter().position(|m| {
             m.plover == d.plover
-                && m.acled_sub == d.acled_sub
-                && actors_agree(m, &d, sym)
+                && (m.acled_sub == d.acled_sub || casualty_only(m))
+                && (actors_agree(m, &d, sym)
+                    || casualty_only(m) && same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2))
                 && dates_agree(m, &d)
                 && places_agree(m, &d, admin1)
                 && counts_agree(m)
@@ -176,7 +182,18 @@ pub(crate) fn merge(
             });
         }
         match target {
-            Some(i) => absorb(&mut out[i], d),
+            Some(i) => {
+                let m = &mut out[i];
+                // The attack's own words code the event, not the casualty word.
+                if fallback(m) && !fallback(&d) {
+                    m.trigger = d.trigger;
+                    m.acled_sub = d.acled_sub.clone();
+                    m.mode = d.mode.clone();
+                    m.cameo = d.cameo.clone();
+                    m.goldstein = d.goldstein;
+                }
+                absorb(m, d)
+            }
             None => out.push(d),
         }
     }

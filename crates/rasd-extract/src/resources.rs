@@ -190,7 +190,7 @@ impl Resources {
 
         let mut trig = PhraseTable::new();
         for (i, t) in triggers.iter().enumerate() {
-            for form in &t.forms {
+            for form in &t.all_forms() {
                 trig.add(form, i);
             }
         }

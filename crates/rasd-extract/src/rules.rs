@@ -42,7 +42,21 @@ pub(crate) enum Genitive {
 #[serde(deny_unknown_fields)]
 pub(crate) struct TriggerDef {
     pub id: String,
+    /// Surface forms as written (multi-word phrases, weak verbs, fixed expressions).
+    #[serde(default)]
     pub forms: Vec<String>,
+    /// Verbs by their perfect 3rd person masculine singular; every inflection is
+    /// generated (crate::inflect).
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Verbal nouns by their singular; plurals, duals and possessives are generated.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Opens a frame only where no other trigger of the same PLOVER type stands in the
+    /// sentence: a casualty verb ("قتل ثلاثة جنود") is the event only when the sentence
+    /// names no attack of its own.
+    #[serde(default)]
+    pub fallback: bool,
     pub plover: String,
     #[serde(default)]
     pub mode: Option<String>,
@@ -71,6 +85,25 @@ pub(crate) struct TriggerDef {
     pub examples: Vec<String>,
     #[serde(default)]
     pub counter: Vec<String>,
+}
+
+impl TriggerDef {
+    /// Every surface form of the rule: its plain forms and the generated inflections of
+    /// its verbs and nouns.
+    pub fn all_forms(&self) -> Vec<String> {
+        let mut out = self.forms.clone();
+        out.extend(
+            self.verbs
+                .iter()
+                .flat_map(|v| crate::inflect::verb_forms(v)),
+        );
+        out.extend(
+            self.nouns
+                .iter()
+                .flat_map(|n| crate::inflect::noun_forms(n)),
+        );
+        out
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -221,7 +254,10 @@ pub(crate) fn validate(triggers: &[TriggerDef], acled: &AcledTable) -> Vec<Strin
                 t.id, t.acled
             ));
         }
-        if t.forms
+        if t.forms.is_empty() && t.verbs.is_empty() && t.nouns.is_empty() {
+            problems.push(format!("trigger `{}` has no forms, verbs or nouns", t.id));
+        }
+        if t.all_forms()
             .iter()
             .any(|f| rasd_text::normalize_key(f).is_empty())
         {

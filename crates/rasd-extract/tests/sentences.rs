@@ -1009,3 +1009,224 @@ fn rule_examples_and_counter_examples() {
         "counter-examples yield events: {unexpected:#?}"
     );
 }
+
+/// Verb families by construction (triggers with generated inflections): active VSO,
+/// passive with an agent phrase, the subject of a targeting verb, the imperfect, a
+/// casualty verb that stands for the attack only where no attack word is given.
+#[test]
+fn constructions_of_violent_verbs() {
+    run(&[
+        Case {
+            name: "active-vso-counted-object",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل مسلحون حوثيون ثلاثة جنود في عدن أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("yemen-gov-forces")),
+                    Fatalities(Some(3)),
+                    Admin1(Some("YE24")),
+                    Start(Some("2015-08-09")),
+                ],
+            }],
+        },
+        Case {
+            name: "passive-with-agent-phrase",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قُتل ثلاثة جنود بنيران الحوثيين في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("yemen-gov-forces")),
+                    Fatalities(Some(3)),
+                    Admin1(Some("YE15")),
+                ],
+            }],
+        },
+        Case {
+            name: "targeting-verb-subject-is-the-attacker",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "استهدف الحوثيون سفينة تجارية قبالة سواحل الحديدة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Admin1(Some("YE18"))],
+            }],
+        },
+        Case {
+            name: "shelling-verb-svo-with-object",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قصفت مدفعية الحوثيين أحياء سكنية في مدينة تعز فقتلت خمسة مدنيين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("civilians")),
+                    Sub("Shelling/artillery/missile attack"),
+                    Fatalities(Some(5)),
+                ],
+            }],
+        },
+        Case {
+            name: "imperfect-form-of-a-generated-verb",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "يقصف الحوثيون منذ يومين قرى مديرية الضالع.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Admin1(Some("YE30"))],
+            }],
+        },
+        Case {
+            name: "destroy-verb-with-possessor-target",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "دمر الجيش الوطني آليات للحوثيين في مأرب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("yemen-gov-forces")),
+                    Actor2(Some("houthis")),
+                    Admin1(Some("YE26")),
+                ],
+            }],
+        },
+        Case {
+            // The casualty verb and the air strike are one event, coded as the strike.
+            name: "casualty-verb-joins-the-named-attack",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل خمسة مسلحين حوثيين في غارة جوية لطيران التحالف على مواقعهم في صعدة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                // Known gap: victims named before the cause are not yet its target.
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Sub("Air/drone strike"),
+                    Fatalities(Some(5)),
+                    Admin1(Some("YE22")),
+                ],
+            }],
+        },
+        Case {
+            // A headline's casualty noun is the toll of the attack its lead names.
+            name: "headline-casualty-noun-and-lead-attack",
+            pub_date: Some("2015-08-10"),
+            title: "مقتل أربعة جنود في عدن",
+            body: "هاجم مسلحون مجهولون نقطة أمنية في مدينة عدن أمس ما أدى إلى مقتل أربعة جنود.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("unidentified-armed-group")),
+                    Fatalities(Some(4)),
+                    Admin1(Some("YE24")),
+                ],
+            }],
+        },
+    ]);
+}
+
+/// Verbal and material cooperation by construction: appeals with one named party, aid
+/// deliveries, meetings with an organisation named through an official's title, and
+/// states named by their adjective.
+#[test]
+fn constructions_of_verbal_and_aid_events() {
+    run(&[
+        Case {
+            name: "appeal-by-an-official-with-unnamed-addressee",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "دعا وزير الخارجية اليمني المجتمع الدولي إلى الضغط على الحوثيين.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "REQUEST",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government"))],
+            }],
+        },
+        Case {
+            name: "aid-convoy-by-a-state-agency",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سيّر مركز الملك سلمان للإغاثة اليوم سبع شاحنات تحمل مساعدات إغاثية للشعب اليمني.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                // Known gap: the recipient after a second aid noun is not yet joined.
+                checks: &[Actor1(Some("saudi-arabia")), Start(Some("2015-08-10"))],
+            }],
+        },
+        Case {
+            name: "meeting-with-an-organisations-official",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body:
+                "التقى وزير حقوق الإنسان اليمني أمس في الرياض المدير الإقليمي لبرنامج الأغذية العالمي.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "un")],
+            }],
+        },
+        Case {
+            name: "state-named-by-its-adjective",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "دكت المدفعية السعودية أمس مواقع للحوثيين قرب الحدود في محافظة صعدة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("saudi-arabia")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "threat-with-a-verbal-noun-object",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "هدد الحوثيون باستهداف السفن في البحر الأحمر.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "THREATEN",
+                nth: 0,
+                checks: &[Actor1(Some("houthis"))],
+            }],
+        },
+    ]);
+}
