@@ -610,17 +610,50 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             drafts.push(draft);
         }
     }
-    // Weak frames inside an agreement's sentence are the agreement's terms
-    // ("اتفاق … واعتماد مرتبات ومعونات"), not events of their own.
-    let agree_sentences: Vec<usize> = drafts
+    // What is demanded, threatened or refused is no reported act: a verbal noun after
+    // such a word in its sentence ("طالب … بانسحاب الميليشيات"، "هدد … بقصف"، "رفض …
+    // تسليم") is its content. (An agreement's terms may have been carried out:
+    // "صفقات كان آخرها إطلاق سراح 31".)
+    let statements: Vec<(usize, usize)> = view
+        .triggers
         .iter()
-        .filter(|d| d.plover == "AGREE")
-        .map(|d| d.sentence)
+        .filter(|t| {
+            matches!(
+                res.triggers[t.trigger].plover.as_str(),
+                "REQUEST" | "THREATEN" | "REJECT"
+            )
+        })
+        .filter_map(|t| Some((view.a.sentence_at(t.span.start)?, t.span.end)))
         .collect();
     drafts.retain(|d| {
+        let def = &res.triggers[d.trigger];
+        let content = def.voice == crate::rules::Voice::Noun
+            && !matches!(
+                def.plover.as_str(),
+                "REQUEST" | "THREATEN" | "REJECT" | "AGREE" | "ACCUSE" | "CONSULT"
+            )
+            && statements
+                .iter()
+                .any(|&(s, end)| s == d.sentence && end <= d.pos);
+        !content
+    });
+    // Weak frames inside an agreement's sentence are the agreement's terms
+    // ("اتفاق … واعتماد مرتبات ومعونات"), and inside a protest's sentence the
+    // protesters' demands ("رفع المحتجون شعارات تطالب بـ…"), not events of their own.
+    let framing: Vec<(usize, String)> = drafts
+        .iter()
+        .filter(|d| matches!(d.plover.as_str(), "AGREE" | "PROTEST"))
+        .map(|d| (d.sentence, d.plover.clone()))
+        .collect();
+    // Protesters' own statements near their protest are its demands too.
+    let by_protesters = |d: &Draft| d.actor1.as_ref().is_some_and(|a| a.id == "protesters");
+    drafts.retain(|d| {
         !(res.triggers[d.trigger].weak
-            && d.plover != "AGREE"
-            && agree_sentences.contains(&d.sentence))
+            && framing.iter().any(|(s, plover)| {
+                *plover != d.plover
+                    && (*s == d.sentence
+                        || plover == "PROTEST" && by_protesters(d) && s.abs_diff(d.sentence) <= 2)
+            }))
     });
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
     let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);

@@ -915,17 +915,27 @@ fn directed(
         def.plover.as_str(),
         "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
     );
+    // "قصف عشوائي للحوثيين": an adjective of the noun may stand before its ل.
+    let owner_lam = |c: &Cand| {
+        lam_agent
+            && c.marker == Marker::Lam
+            && !c.before
+            && (c.distance <= 1
+                || c.distance == 2 && {
+                    let between = view.actors[c.actor].first_tok - 1;
+                    let span = view.a.tokens[between].span;
+                    view.cues_at(between).next().is_none()
+                        && !view.places.iter().any(|p| p.span.overlaps(span))
+                        && !view.quantities.iter().any(|q| q.span.overlaps(span))
+                })
+    };
     let targeted = |c: &Cand| {
         matches!(c.marker, Marker::Target | Marker::Counterpart)
-            || (c.marker == Marker::Lam && !(lam_agent && c.distance <= 1))
+            || (c.marker == Marker::Lam && !owner_lam(c))
     };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
         .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
-        .or_else(|| {
-            pick(cands, |c| {
-                lam_agent && c.marker == Marker::Lam && !c.before && c.distance <= 1
-            })
-        })
+        .or_else(|| pick(cands, |c| owner_lam(c)))
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
     if voice == Voice::Noun {
@@ -1219,11 +1229,18 @@ fn number_near(
         let (qf, _) = view.tok_range(q.span);
         qf > last_tok && qf <= last_tok + 3
     });
-    // "50 قتيلا": a number right before the word, when none follows it.
+    // "50 قتيلا": a number right before the word, when none follows it; "تسعة متمردين
+    // قتلوا": a number before the counted people the verb then tells of.
+    let counted_noun = |t: usize| {
+        let span = view.a.tokens[t].span;
+        view.cues_at(t).any(|(_, c)| c == Cue::PersonNoun)
+            || view.actors.iter().any(|m| m.span.contains(span))
+    };
     let before = || {
         usable.clone().find(|q| {
             let (_, ql) = view.tok_range(q.span);
-            ql + 1 == first_tok || (ql + 2 == first_tok && view.is_punct(ql + 1))
+            ql + 1 == first_tok
+                || (ql + 2 == first_tok && (view.is_punct(ql + 1) || counted_noun(ql + 1)))
         })
     };
     if let Some(q) = after.or_else(before) {

@@ -1125,9 +1125,9 @@ fn constructions_of_violent_verbs() {
             expect: &[Expect {
                 plover: "ASSAULT",
                 nth: 0,
-                // Known gap: victims named before the cause are not yet its target.
                 checks: &[
                     Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
                     Sub("Air/drone strike"),
                     Fatalities(Some(5)),
                     Admin1(Some("YE22")),
