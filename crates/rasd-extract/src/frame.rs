@@ -157,6 +157,7 @@ fn marker(
     let mut conj = m.split.conj;
     let mut passed_affiliation = false;
     let mut passed_head = false;
+    let mut head_owns_affiliation = false;
     let mut t = m.first_tok;
     for _ in 0..8 {
         if t <= lo_tok {
@@ -178,9 +179,12 @@ fn marker(
                     conj = view.actors[prev].split.conj;
                     passed_affiliation = false;
                     passed_head = false;
+                    head_owns_affiliation = false;
                     continue;
                 }
-                if passed_affiliation {
+                // "التقى X وفدا من Y": the affiliation binds Y to the head noun between
+                // them, a participant of its own, not to X.
+                if passed_affiliation && !head_owns_affiliation {
                     return Marker::Modifier;
                 }
                 if conj {
@@ -219,6 +223,7 @@ fn marker(
                 }
                 Cue::Head | Cue::Hedge | Cue::Generic(_) | Cue::Detained | Cue::Released => {
                     conj |= cue_has_conj(view, h.first_tok, h.span.start);
+                    head_owns_affiliation |= passed_affiliation && cue == Cue::Head;
                     passed_head = true;
                     lam = false;
                     skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
@@ -674,6 +679,14 @@ pub(crate) fn fill(
         return None;
     }
 
+    // "أسفرت المعارك منذ اندلاعها عن مقتل 3200 شخص": a summary of a war or a
+    // campaign, not an event of its own.
+    if !view
+        .cues_in(clause, |c| matches!(c, Cue::Cumulative))
+        .is_empty()
+    {
+        return None;
+    }
     let counts = crate::frame::counts(view, hit, sentence);
     let has_casualties = counts.0.is_some() || counts.1.is_some();
     let n_actors = usize::from(actor1.is_some()) + usize::from(actor2.is_some());
@@ -1191,7 +1204,13 @@ pub(crate) fn counts(
             }
             continue;
         }
-        let value = number_near(view, h.first_tok, h.last_tok, sentence);
+        // "أسفرت الحرب منذ بدئها عن مقتل 3200": a running total is no event's toll.
+        let clause = view.clause_of(h.span.start);
+        let running_total = !view
+            .cues_in(clause, |c| matches!(c, Cue::Cumulative))
+            .is_empty();
+        let value = number_near(view, h.first_tok, h.last_tok, sentence)
+            .filter(|&v| !running_total && v <= res.cues.counts.max_event_toll);
         if let Some(v) = value {
             let clause = view.a.clause_at(h.span.start).unwrap_or(0);
             let entry = per_clause.entry(clause).or_insert((None, None));

@@ -39,6 +39,7 @@ pub(crate) enum Cue {
     Speech,
     PlaceDescriptor,
     Suffer,
+    Cumulative,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -199,7 +200,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 24] = [
+        let lists: [(&Vec<String>, Cue); 25] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -224,6 +225,7 @@ impl Resources {
             (&cues.speech, Cue::Speech),
             (&cues.place_descriptors, Cue::PlaceDescriptor),
             (&cues.suffer, Cue::Suffer),
+            (&cues.cumulative, Cue::Cumulative),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -115,6 +115,9 @@ pub(crate) struct TriggerFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Counts {
+    /// The largest toll one reported event may have; a larger figure is a running
+    /// total of a war or a campaign, never one event's.
+    pub max_event_toll: u32,
     pub fatalities: Vec<String>,
     pub injured: Vec<String>,
     pub detained: Vec<String>,
@@ -183,6 +186,9 @@ pub(crate) struct CueFile {
     pub speech: Vec<String>,
     pub place_descriptors: Vec<String>,
     pub suffer: Vec<String>,
+    /// Words that make a casualty figure a running total ("منذ بدء الحرب").
+    #[serde(default)]
+    pub cumulative: Vec<String>,
     #[serde(default, rename = "default")]
     pub defaults: Vec<Default>,
     #[serde(default)]

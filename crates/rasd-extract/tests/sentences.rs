@@ -1230,3 +1230,166 @@ fn constructions_of_verbal_and_aid_events() {
         },
     ]);
 }
+
+/// Numbers that are no toll: unit numbers, years, ordinals, money and running totals.
+#[test]
+fn number_traps() {
+    run(&[
+        Case {
+            name: "brigade-number-is-no-toll",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل ثلاثة جنود من اللواء 35 مدرع في هجوم للحوثيين على مواقعهم في تعز أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Fatalities(Some(3))],
+            }],
+        },
+        Case {
+            name: "year-is-no-toll",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل جندي في هجوم شنه مسلحو القاعدة في عدن أمس، وهو الهجوم الأعنف منذ سنة 2015.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("aqap")), Fatalities(Some(1))],
+            }],
+        },
+        Case {
+            name: "ordinal-day-is-no-toll",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "في اليوم الثالث للمواجهات بين الحوثيين والمقاومة الشعبية في تعز قتل أربعة مسلحين حوثيين أمس.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Fatalities(Some(4))],
+            }],
+        },
+        Case {
+            name: "money-is-no-toll",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قدمت السعودية مساعدات بقيمة 274 مليون دولار للشعب اليمني.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+        Case {
+            // A war's running total is no event, whatever its size.
+            name: "running-total-is-no-event",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وأسفرت المعارك بين الحوثيين والقوات الحكومية منذ بدء الحرب عن مقتل أكثر من 3200 شخص.",
+            count: Some(0),
+            absent: &[],
+            expect: &[],
+        },
+        Case {
+            // Too large for one event even without a word that says "since".
+            name: "implausible-toll-is-not-kept",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل 4000 شخص في المعارك بين الحوثيين والمقاومة الشعبية في عدن.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Fatalities(None)],
+            }],
+        },
+    ]);
+}
+
+/// Ambiguous words decided by context: قاعدة (a base or AQAP), البيضاء (the governorate,
+/// "white", or Casablanca), الحوثي (the movement or a family name).
+#[test]
+fn word_sense() {
+    run(&[
+        Case {
+            name: "qaida-as-an-air-base",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سيطرت المقاومة الشعبية على قاعدة العند الجوية في لحج أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("popular-resistance")),
+                    Actor2(None),
+                    Admin1(Some("YE25")),
+                ],
+            }],
+        },
+        Case {
+            name: "qaida-as-aqap",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل ثلاثة جنود في هجوم لتنظيم القاعدة على نقطة أمنية في أبين أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("aqap")), Admin1(Some("YE12"))],
+            }],
+        },
+        Case {
+            name: "white-car-is-not-al-bayda",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أطلق مسلحون مجهولون النار على سيارة بيضاء في عدن فقتلوا سائقها أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("unidentified-armed-group")),
+                    Admin1(Some("YE24")),
+                    NotAdmin1("YE14"),
+                ],
+            }],
+        },
+        Case {
+            name: "casablanca-is-not-al-bayda",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في الدار البيضاء أمس.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[NotAdmin1("YE14"), Fatalities(Some(3))],
+            }],
+        },
+        Case {
+            name: "houthi-as-a-family-name",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى زعيم جماعة الحوثي عبدالملك الحوثي وفدا من الأمم المتحدة في صعدة أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[
+                    Pair("houthis", "un"),
+                    Person("عبدالملك الحوثي", Some("houthis")),
+                ],
+            }],
+        },
+    ]);
+}
