@@ -30,7 +30,7 @@ fn seeds_meet_the_gold_thresholds() {
     let report = eval_json(&shared.join("gold/seeds.json"));
     let f1 = report["f1"].as_f64().unwrap();
     eprintln!("seeds: {report:#}");
-    assert!(f1 >= 0.80, "seeds F1 {f1} < 0.80");
+    assert!(f1 >= 0.90, "seeds F1 {f1} < 0.90");
     assert!(accuracy(&report, "date") >= 0.85, "seeds date accuracy");
     assert!(accuracy(&report, "admin1") >= 0.90, "seeds admin1 accuracy");
     // Counts are exact wherever the gold gives them, and evidence is verbatim.
@@ -48,7 +48,98 @@ fn dev_articles_meet_the_f1_threshold() {
         "dev: P {} R {} F1 {f1}",
         report["precision"], report["recall"]
     );
-    assert!(f1 >= 0.60, "dev F1 {f1} < 0.60");
+    assert!(f1 >= 0.75, "dev F1 {f1} < 0.75");
+}
+
+/// The frozen test part (data/eval/frozen.txt) is scored on its own and together with
+/// other files; its figure guards against rules that only fit the development part.
+#[test]
+fn frozen_part_is_scored_separately_with_per_type_figures() {
+    let Some(shared) = shared() else { return };
+    let train = shared.join("gold/train.json");
+    let dev = shared.join("gold/dev.json");
+    let out = rasd(&["eval", "--gold", s(&train), "--part", "test", "--json"]);
+    let test: Value = serde_json::from_slice(&ok(&out).stdout).unwrap();
+    let scored =
+        test["true_positives"].as_u64().unwrap() + test["false_negatives"].as_u64().unwrap();
+    // 16 frozen documents with 33 required events.
+    assert_eq!(scored, 33, "frozen part: {test:#}");
+    let f1 = test["f1"].as_f64().unwrap();
+    eprintln!(
+        "frozen part: P {} R {} F1 {f1}",
+        test["precision"], test["recall"]
+    );
+    assert!(f1 >= 0.28, "frozen part F1 {f1} < 0.28");
+    assert!(test["by_type"]["ASSAULT"]["f1"].as_f64().is_some());
+
+    let out = rasd(&[
+        "eval",
+        "--gold",
+        s(&dev),
+        "--gold",
+        s(&train),
+        "--part",
+        "dev",
+    ]);
+    let text = String::from_utf8(ok(&out).stdout.clone()).unwrap();
+    assert!(
+        text.contains("train.json (development part): 32 documents"),
+        "{text}"
+    );
+    assert!(
+        text.contains("all 2 files (development part): 52 documents"),
+        "{text}"
+    );
+    assert!(text.contains("by type"), "{text}");
+}
+
+/// A system event about another mention of the same kind does not match (spec: its
+/// evidence must lie within 250 characters of the gold evidence, or in the title).
+#[test]
+fn eval_matches_only_events_about_the_same_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "وتحدث السكان عن أوضاع المعيشة الصعبة وارتفاع الأسعار في الأسواق. ".repeat(6);
+    let body = format!("قصف الحوثيون أحياء مدينة تعز أمس.\n\n{filler}\n\nوأكد الأهالي أن المدينة تعيش ظروفا صعبة.\n");
+    std::fs::write(
+        dir.path().join("article.txt"),
+        format!("تقرير من تعز\n\n{body}"),
+    )
+    .unwrap();
+    let gold = r#"{"documents":[{"doc_id":"article","file":"article.txt","pub_date":"2015-08-10","events":[
+      {"id":"FAR","plover":["ASSAULT"],"actor1":["houthis"],"actor2":null,"admin1_pcode":"YE15","date":null,
+       "evidence":"وأكد الأهالي أن المدينة تعيش ظروفا صعبة"}]}]}"#;
+    let gold_path = dir.path().join("gold.json");
+    std::fs::write(&gold_path, gold).unwrap();
+    let out = rasd(&[
+        "eval",
+        "--gold",
+        s(&gold_path),
+        "--shared",
+        s(dir.path()),
+        "--json",
+    ]);
+    let report: Value = serde_json::from_slice(&ok(&out).stdout).unwrap();
+    // The shelling is found, but it is not the mention the gold event is about.
+    assert_eq!(report["true_positives"], 0, "{report:#}");
+    assert_eq!(report["false_negatives"], 1, "{report:#}");
+    assert_eq!(report["false_positives"], 1, "{report:#}");
+
+    // Moved next to the shelling, the same gold event matches.
+    let near = gold.replace(
+        "وأكد الأهالي أن المدينة تعيش ظروفا صعبة",
+        "قصف الحوثيون أحياء مدينة تعز",
+    );
+    std::fs::write(&gold_path, near).unwrap();
+    let out = rasd(&[
+        "eval",
+        "--gold",
+        s(&gold_path),
+        "--shared",
+        s(dir.path()),
+        "--json",
+    ]);
+    let report: Value = serde_json::from_slice(&ok(&out).stdout).unwrap();
+    assert_eq!(report["true_positives"], 1, "{report:#}");
 }
 
 fn extract_seed(shared: &Path, id: &str, date: &str) -> Vec<Value> {

@@ -729,6 +729,24 @@ pub(crate) fn fill(
             acled_sub = "Looting/property destruction".into();
         }
     }
+    // "قصف طيران التحالف مواقع …": an attack whose doer is named by its aircraft is
+    // an air strike, whatever the verb.
+    let by_aircraft = actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
+        let (first, last) = view.tok_range(span);
+        (first.saturating_sub(1)..=last).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Aircraft))
+    });
+    if plover == "ASSAULT"
+        && by_aircraft
+        && matches!(
+            acled_sub.as_str(),
+            "Shelling/artillery/missile attack" | "Armed clash" | "Attack"
+        )
+    {
+        mode = Some("aerial".into());
+        cameo = "195".into();
+        goldstein = -10.0;
+        acled_sub = "Air/drone strike".into();
+    }
     if def.territory {
         let state_side = actor1
             .as_ref()

@@ -40,6 +40,7 @@ pub(crate) enum Cue {
     PlaceDescriptor,
     Suffer,
     Cumulative,
+    Aircraft,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -200,7 +201,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 25] = [
+        let lists: [(&Vec<String>, Cue); 26] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -226,6 +227,7 @@ impl Resources {
             (&cues.place_descriptors, Cue::PlaceDescriptor),
             (&cues.suffer, Cue::Suffer),
             (&cues.cumulative, Cue::Cumulative),
+            (&cues.aircraft, Cue::Aircraft),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -189,6 +189,9 @@ pub(crate) struct CueFile {
     /// Words that make a casualty figure a running total ("منذ بدء الحرب").
     #[serde(default)]
     pub cumulative: Vec<String>,
+    /// Words naming a party by its aircraft ("طيران التحالف"): its attacks are air strikes.
+    #[serde(default)]
+    pub aircraft: Vec<String>,
     #[serde(default, rename = "default")]
     pub defaults: Vec<Default>,
     #[serde(default)]

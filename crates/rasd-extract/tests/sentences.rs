@@ -1085,6 +1085,26 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            // A shelling verb whose doer is named by its aircraft is an air strike.
+            name: "aircraft-make-an-air-strike",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قصف طيران التحالف ليلة أمس مواقع للحوثيين في صنعاء.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    Sub("Air/drone strike"),
+                    Mode(Some("aerial")),
+                    Admin1(Some("YE13")),
+                ],
+            }],
+        },
+        Case {
             name: "imperfect-form-of-a-generated-verb",
             pub_date: Some("2015-08-10"),
             title: "",
