@@ -169,7 +169,7 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
             Evidence {
                 start: src.start,
                 end: src.end,
-                text: view.doc.slice(src),
+                text: view.slice_src(src),
             }
         })
         .collect();
@@ -181,9 +181,7 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
             Some(last) if e.start < last.end => {
                 if e.end > last.end {
                     last.end = e.end;
-                    last.text = view
-                        .doc
-                        .slice(rasd_model::SrcSpan::new(last.start, last.end));
+                    last.text = view.slice_src(rasd_model::SrcSpan::new(last.start, last.end));
                 }
             }
             _ => merged.push(e),

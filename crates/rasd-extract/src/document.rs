@@ -79,6 +79,47 @@ pub(crate) struct DocView<'a> {
     pub triggers: Vec<TriggerHit>,
     /// Paragraphs (lines) as byte spans of the normalized text.
     pub paragraphs: Vec<NormSpan>,
+    /// For each token, the first actor mention whose last token it is.
+    pub actor_ending: Vec<Option<usize>>,
+    /// Byte offset in the document text of each char offset (and of its end): slicing
+    /// evidence by char offsets must not walk the text from its start each time.
+    pub char_bytes: Vec<usize>,
+    /// How often each actor id is named (generic mentions not counted).
+    pub named_mentions: std::collections::HashMap<String, usize>,
+}
+
+/// How far (bytes of normalized text) a frame may look for context on either side of its
+/// trigger within a paragraph or sentence: keeps the work per trigger bounded, so that
+/// extraction time grows linearly with a document's length even when it has no line
+/// breaks. Real paragraphs are far shorter.
+const CONTEXT_WINDOW: usize = 4096;
+
+/// Longest phrase any dictionary or rule matches, in bytes of normalized text: items
+/// overlapping a span start at most this far before it.
+const PHRASE_REACH: usize = 256;
+
+/// The items of `sorted` (ordered by `start`) whose start lies in `lo..hi`.
+fn starting_in<T>(sorted: &[T], start: impl Fn(&T) -> usize, lo: usize, hi: usize) -> &[T] {
+    let first = sorted.partition_point(|x| start(x) < lo);
+    let end = first + sorted[first..].partition_point(|x| start(x) < hi);
+    &sorted[first..end]
+}
+
+/// The items of `sorted` (by start) that may overlap `span`.
+fn near<T>(sorted: &[T], start: impl Fn(&T) -> usize, span: NormSpan) -> &[T] {
+    starting_in(
+        sorted,
+        start,
+        span.start.saturating_sub(PHRASE_REACH),
+        span.end,
+    )
+}
+
+/// `scope` clipped to [`CONTEXT_WINDOW`] bytes around `pos`.
+fn clip(scope: NormSpan, pos: usize) -> NormSpan {
+    let start = scope.start.max(pos.saturating_sub(CONTEXT_WINDOW));
+    let end = scope.end.min(pos.saturating_add(CONTEXT_WINDOW)).max(start);
+    NormSpan::new(start, end)
 }
 
 impl<'a> DocView<'a> {
@@ -112,12 +153,82 @@ impl<'a> DocView<'a> {
             .unwrap_or_else(|| self.sentence_of(pos))
     }
 
+    /// The paragraph around `pos`, at most [`CONTEXT_WINDOW`] bytes on either side.
     pub fn paragraph_of(&self, pos: usize) -> NormSpan {
         let i = self.paragraphs.partition_point(|p| p.end <= pos);
-        self.paragraphs
+        let para = self
+            .paragraphs
             .get(i)
             .copied()
-            .unwrap_or(NormSpan::new(pos, pos))
+            .unwrap_or(NormSpan::new(pos, pos));
+        clip(para, pos)
+    }
+
+    /// Actor mentions (index, mention) that lie inside `span`, in text order.
+    pub fn actors_in(&self, span: NormSpan) -> impl Iterator<Item = (usize, &ActorMention)> {
+        let first = self.actors.partition_point(|m| m.span.start < span.start);
+        self.actors[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, m)| m.span.start < span.end)
+            .filter(move |(_, m)| m.span.end <= span.end)
+            .map(move |(i, m)| (first + i, m))
+    }
+
+    /// Person mentions (index, mention) inside `span`, in text order.
+    pub fn persons_in(&self, span: NormSpan) -> impl Iterator<Item = (usize, &PersonMention)> {
+        let first = self.persons.partition_point(|p| p.span.start < span.start);
+        self.persons[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, p)| p.span.start < span.end)
+            .filter(move |(_, p)| p.span.end <= span.end)
+            .map(move |(i, p)| (first + i, p))
+    }
+
+    /// The actor mention whose last token is `t`, if any.
+    pub fn actor_ending_at(&self, t: usize) -> Option<usize> {
+        self.actor_ending.get(t).copied().flatten()
+    }
+
+    /// The number expression covering `span`, if any.
+    pub fn quantity_covering(&self, span: NormSpan) -> Option<&Quantity> {
+        let i = self
+            .quantities
+            .partition_point(|q| q.span.end <= span.start);
+        self.quantities[i..]
+            .iter()
+            .take_while(|q| q.span.start <= span.start)
+            .find(|q| q.span.contains(span))
+    }
+
+    /// Number expressions inside `span`, in text order.
+    pub fn quantities_in(&self, span: NormSpan) -> impl Iterator<Item = &Quantity> + Clone {
+        let first = self
+            .quantities
+            .partition_point(|q| q.span.start < span.start);
+        let end = first + self.quantities[first..].partition_point(|q| q.span.start < span.end);
+        self.quantities[first..end]
+            .iter()
+            .filter(move |q| q.span.end <= span.end)
+    }
+
+    /// Date expressions inside `span`, in text order.
+    pub fn dates_in(&self, span: NormSpan) -> impl DoubleEndedIterator<Item = &DateExpr> {
+        let first = self.dates.partition_point(|d| d.span.start < span.start);
+        let end = first + self.dates[first..].partition_point(|d| d.span.start < span.end);
+        self.dates[first..end]
+            .iter()
+            .filter(move |d| d.span.end <= span.end)
+    }
+
+    /// Triggers inside `span`, in text order.
+    pub fn triggers_in(&self, span: NormSpan) -> impl DoubleEndedIterator<Item = &TriggerHit> {
+        let first = self.triggers.partition_point(|t| t.span.start < span.start);
+        let end = first + self.triggers[first..].partition_point(|t| t.span.start < span.end);
+        self.triggers[first..end]
+            .iter()
+            .filter(move |t| t.span.end <= span.end)
     }
 
     /// Cues of the phrases ending at token `t`.
@@ -161,7 +272,13 @@ impl<'a> DocView<'a> {
 
     /// The original text of a normalized span.
     pub fn src_text(&self, span: NormSpan) -> String {
-        self.doc.slice(self.a.norm.to_src(span))
+        self.slice_src(self.a.norm.to_src(span))
+    }
+
+    /// The document text of a char span.
+    pub fn slice_src(&self, span: rasd_model::SrcSpan) -> String {
+        let byte = |c: usize| self.char_bytes[c.min(self.char_bytes.len() - 1)];
+        self.doc.text[byte(span.start)..byte(span.end.max(span.start))].to_string()
     }
 
     pub fn is_punct(&self, t: usize) -> bool {
@@ -222,10 +339,21 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         cues_ending: Vec::new(),
         triggers: Vec::new(),
         paragraphs: paragraphs(a.norm.as_str()),
+        actor_ending: Vec::new(),
+        named_mentions: Default::default(),
+        char_bytes: doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(doc.text.len()))
+            .collect(),
         a,
     };
     view.dates = rasd_timenum::find_dates(&view.a, pub_date);
     view.quantities = rasd_timenum::find_quantities(&view.a);
+    // Indexes for bounded look-ups (DocView::dates_in, quantity_covering).
+    view.dates.sort_by_key(|d| d.span.start);
+    view.quantities.sort_by_key(|q| q.span.start);
 
     // Named mentions.
     for m in res.lexicon.find(&view.a) {
@@ -280,18 +408,17 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
     // named يلتقي) is the event word: the trigger wins over the guessed name.
     let trigger_matches = res.trigger_matcher.find(&view.a);
-    let is_trigger_word =
-        |span: NormSpan| trigger_matches.iter().any(|m| m.stem_span.contains(span));
+    let is_trigger_word = |span: NormSpan| {
+        near(&trigger_matches, |m| m.span.start, span)
+            .iter()
+            .any(|m| m.stem_span.contains(span))
+    };
     let guessed: Vec<NormSpan> = view
         .persons
         .iter()
         .filter(|p| {
-            view.a
-                .tokens
-                .iter()
-                .filter(|t| p.name.contains(t.span))
-                .count()
-                == 1
+            let (first, last) = view.tok_range(p.name);
+            first == last
         })
         .filter(|p| is_trigger_word(p.name))
         .map(|p| p.name)
@@ -302,14 +429,19 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     }
 
     // Cue words.
-    let named: Vec<NormSpan> = view
+    let mut named: Vec<NormSpan> = view
         .actors
         .iter()
         .map(|m| m.span)
         .chain(view.places.iter().map(|p| p.span))
         .chain(view.persons.iter().map(|p| p.span))
         .collect();
-    let overlaps_named = |span: NormSpan| named.iter().any(|n| n.overlaps(span));
+    named.sort_by_key(|n| n.start);
+    let overlaps_named = |span: NormSpan| {
+        near(&named, |n| n.start, span)
+            .iter()
+            .any(|n| n.overlaps(span))
+    };
     let mut hits: Vec<CueHit> = Vec::new();
     for m in res.cue_matcher.find(&view.a) {
         let cues = &res.cue_of[m.payload as usize];
@@ -346,8 +478,8 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                             pair: true,
                             anaphor: true,
                         });
-                    } else if let Some(prev) = view
-                        .actors
+                    } else if let Some(prev) = view.actors
+                        [..view.actors.partition_point(|m| m.span.start < h.span.start)]
                         .iter()
                         .rev()
                         .find(|m| m.span.end <= h.span.start && ids.contains(&m.id))
@@ -443,14 +575,25 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     // Triggers: longest first at each position, never inside a named mention.
     // A trigger inside a date expression ("بعد شهر من عملية الاختطاف") only anchors the
     // date; it is not a new event.
-    let in_date = |span: NormSpan| view.dates.iter().any(|d| d.span.overlaps(span));
+    let in_date = |span: NormSpan| {
+        view.dates_in(NormSpan::new(
+            span.start.saturating_sub(256),
+            span.end + 256,
+        ))
+        .any(|d| d.span.overlaps(span))
+    };
     let not_event: Vec<NormSpan> = view
         .cue_hits
         .iter()
         .filter(|h| h.cues.contains(&Cue::NotEvent))
         .map(|h| h.span)
         .collect();
-    let in_date = |span: NormSpan| in_date(span) || not_event.iter().any(|n| n.overlaps(span));
+    let in_date = |span: NormSpan| {
+        in_date(span)
+            || near(&not_event, |n| n.start, span)
+                .iter()
+                .any(|n| n.overlaps(span))
+    };
     let mut found: Vec<TriggerHit> = trigger_matches
         .into_iter()
         .filter(|m| !overlaps_named(m.span) && !in_date(m.span))
@@ -508,7 +651,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             i..i + 1
         }
     };
-    let named_acts: Vec<(usize, &str)> = found
+    let named_acts: std::collections::BTreeSet<(usize, &str)> = found
         .iter()
         .filter(|t| !res.triggers[t.trigger].fallback)
         .map(|t| {
@@ -522,9 +665,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         let def = &res.triggers[t.trigger];
         !def.fallback || {
             let scope = scope_of(t.span.start);
-            !named_acts
-                .iter()
-                .any(|(p, plover)| scope.contains(p) && *plover == def.plover)
+            !scope
+                .into_iter()
+                .any(|p| named_acts.contains(&(p, def.plover.as_str())))
         }
     });
     for t in found {
@@ -534,7 +677,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             // "انفجار عبوة ناسفة" (adjacent), "قصف الحوثيون بالمدفعية" (a name between).
             let gap_is_names = (prev.last_tok + 1..t.first_tok).all(|k| {
                 let tok = view.a.tokens[k].span;
-                view.actors
+                near(&view.actors, |m| m.span.start, tok)
                     .iter()
                     .any(|m| m.span.contains(tok) && !m.generic)
             });
@@ -555,6 +698,18 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             }
         }
         view.triggers.push(t);
+    }
+    for m in view.actors.iter().filter(|m| !m.generic) {
+        *view.named_mentions.entry(m.id.clone()).or_default() += 1;
+    }
+    view.places.sort_by_key(|p| p.span.start);
+    view.persons.sort_by_key(|p| p.span.start);
+    // Index for DocView::actor_ending_at.
+    view.actor_ending = vec![None; view.a.tokens.len()];
+    for (i, m) in view.actors.iter().enumerate() {
+        if let Some(slot) = view.actor_ending.get_mut(m.last_tok) {
+            slot.get_or_insert(i);
+        }
     }
     view
 }

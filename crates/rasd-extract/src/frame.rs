@@ -108,7 +108,7 @@ struct Cand {
 
 /// The actor mention whose last token is `t`, if any.
 fn actor_ending_at(view: &DocView<'_>, t: usize) -> Option<usize> {
-    view.actors.iter().position(|m| m.last_tok == t)
+    view.actor_ending_at(t)
 }
 
 fn cue_has_conj(view: &DocView<'_>, first_tok: usize, span_start: usize) -> bool {
@@ -137,12 +137,7 @@ fn marker(
             .is_some_and(|sp| sp.offset == 'ل'.len_utf8() && sp.prep == Some('ل') && !sp.article);
         let marked = view.cues_at(t).next().is_some() || hit.last_tok == t;
         let long = view.text(tok.span).chars().count() >= 4;
-        if purpose_blocks
-            && purpose
-            && !marked
-            && long
-            && !view.actors.iter().any(|a| a.last_tok == t)
-        {
+        if purpose_blocks && purpose && !marked && long && view.actor_ending_at(t).is_none() {
             return Marker::Modifier;
         }
     }
@@ -200,7 +195,7 @@ fn marker(
         let mut skip_to = None;
         // Numbers between a word and its noun: "قتل ثلاثة جنود".
         let tok = view.a.tokens[t].span;
-        if let Some(q) = view.quantities.iter().find(|q| q.span.contains(tok)) {
+        if let Some(q) = view.quantity_covering(tok) {
             skip_to = Some(view.tok_at(q.span.start));
         }
         for (h, cue) in view.cues_at(t) {
@@ -214,7 +209,7 @@ fn marker(
                     // to the actor before it.
                     let partitive = view.text(h.span) == "من" && h.first_tok > 0 && {
                         let prev = view.a.tokens[h.first_tok - 1].span;
-                        view.quantities.iter().any(|q| q.span.contains(prev))
+                        view.quantity_covering(prev).is_some()
                     };
                     passed_affiliation |= !partitive;
                     passed_head |= partitive;
@@ -294,16 +289,14 @@ fn pick(cands: &[Cand], ok: impl Fn(&Cand) -> bool) -> Option<&Cand> {
 /// start of the next one (byte positions of the normalized text).
 fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, usize) {
     let prev_end = view
-        .triggers
-        .iter()
-        .filter(|t| t.span.end <= hit.span.start && sentence.contains(t.span))
+        .triggers_in(sentence)
+        .filter(|t| t.span.end <= hit.span.start)
         .map(|t| t.span.end)
         .next_back()
         .unwrap_or(sentence.start);
     let next_start = view
-        .triggers
-        .iter()
-        .find(|t| t.span.start >= hit.span.end && sentence.contains(t.span))
+        .triggers_in(sentence)
+        .find(|t| t.span.start >= hit.span.end)
         .map_or(sentence.end, |t| t.span.start);
     (prev_end, next_start)
 }
@@ -355,8 +348,8 @@ pub(crate) fn fill(
 
     // Candidate actors of the sentence.
     let mut cands: Vec<Cand> = Vec::new();
-    for (ai, m) in view.actors.iter().enumerate() {
-        if !sentence.contains(m.span) || m.span.overlaps(hit.span) {
+    for (ai, m) in view.actors_in(sentence) {
+        if m.span.overlaps(hit.span) {
             continue;
         }
         let before = m.span.end <= hit.span.start;
@@ -369,13 +362,12 @@ pub(crate) fn fill(
         // is that trigger's subject or genitive, not this one's.
         let taken = before
             && view
-                .triggers
-                .iter()
+                .triggers_in(sentence)
                 .any(|t| t.span != hit.span && t.last_tok + 1 == m.first_tok);
         // "قتل ثلاثة جنود": a counted actor is who the act befell, not who did it.
         let counted = m.first_tok > 0 && {
             let prev = view.a.tokens[m.first_tok - 1].span;
-            view.quantities.iter().any(|q| q.span.contains(prev))
+            view.quantity_covering(prev).is_some()
         };
         cands.push(Cand {
             actor: ai,
@@ -472,9 +464,9 @@ pub(crate) fn fill(
     if def.plover == "CONSULT" && (actor1.is_none() != actor2.is_none()) {
         let known = actor1.as_ref().or(actor2.as_ref()).map(|a| a.id.clone());
         let subject = view
-            .actors
-            .iter()
-            .filter(|m| !m.generic && !m.pair && sentence.contains(m.span))
+            .actors_in(sentence)
+            .map(|(_, m)| m)
+            .filter(|m| !m.generic && !m.pair)
             .filter(|m| m.span.end <= hit.span.start && Some(&m.id) != known.as_ref())
             .find(|m| {
                 let t = m.first_tok;
@@ -600,13 +592,7 @@ pub(crate) fn fill(
     assoc2.dedup_by(|a, b| a.id == b.id);
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
         // Only the story's main parties (named more than once) form "the two sides".
-        let salient = |id: &str| {
-            view.actors
-                .iter()
-                .filter(|m| m.id == id && !m.generic)
-                .count()
-                >= 2
-        };
+        let salient = |id: &str| view.named_mentions.get(id).copied().unwrap_or(0) >= 2;
         if def.frame == FrameKind::Symmetric && salient(&a.id) && salient(&b.id) {
             state.last_pair = Some((a.id.clone(), b.id.clone()));
         }
@@ -785,14 +771,15 @@ pub(crate) fn fill(
         previous
             .iter()
             .rev()
+            .take_while(|d| here.is_some_and(|h| d.sentence >= h))
             .find(|d| d.plover == plover && Some(d.sentence) == here && d.place.is_some())
             .and_then(|d| d.place.clone())
     });
     // "اتهم X الحوثيين بقصف …": an event that is the object of an accusation is alleged.
     let alleged = view
-        .triggers
-        .iter()
-        .rfind(|t| sentence.contains(t.span) && t.span.end <= hit.span.start)
+        .triggers_in(sentence)
+        .filter(|t| t.span.end <= hit.span.start)
+        .next_back()
         .is_some_and(|t| {
             res.triggers[t.trigger].plover == "ACCUSE" && hit.first_tok <= t.last_tok + 8
         });
@@ -808,8 +795,9 @@ pub(crate) fn fill(
             .is_none_or(|a| a.id == "unidentified-armed-group")
     {
         let claimant = claims.iter().find_map(|(h, _)| {
-            view.actors
-                .iter()
+            let after = NormSpan::new(h.span.end, h.span.end + PHRASE_WINDOW);
+            view.actors_in(after)
+                .map(|(_, m)| m)
                 .find(|m| !m.generic && m.first_tok > h.last_tok && m.first_tok <= h.last_tok + 3)
         });
         if let Some(m) = claimant {
@@ -820,13 +808,7 @@ pub(crate) fn fill(
         }
     }
     let attribution = attribution(view, sentence);
-    let persons: Vec<usize> = view
-        .persons
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| sentence.contains(p.span))
-        .map(|(i, _)| i)
-        .collect();
+    let persons: Vec<usize> = view.persons_in(sentence).map(|(i, _)| i).collect();
 
     let (mut fatalities, injured) = if plover == "ASSAULT" {
         counts
@@ -838,9 +820,8 @@ pub(crate) fn fill(
     if mode.as_deref() == Some("targeted") && fatalities.is_none() {
         let attempt = view.text(hit.span).contains("محاوله");
         let victim = view
-            .persons
-            .iter()
-            .any(|p| p.span.start >= hit.span.end && clause.contains(p.span));
+            .persons_in(clause)
+            .any(|(_, p)| p.span.start >= hit.span.end);
         if victim && !attempt {
             fatalities = Some(1);
         }
@@ -891,10 +872,9 @@ pub(crate) fn fill(
     if place.is_some() {
         confidence += 0.05;
     }
-    if actor1.as_ref().is_some_and(|a| {
-        view.actors
-            .iter()
-            .any(|m| Some(m.span) == a.span && m.generic)
+    if actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
+        view.actors_in(span)
+            .any(|(_, m)| m.span == span && m.generic)
     }) {
         confidence -= 0.1;
     }
@@ -1179,9 +1159,8 @@ pub(crate) fn counts(
     }
     // Violent triggers of the sentence: a casualty word belongs to the nearest one.
     let violent: Vec<&TriggerHit> = view
-        .triggers
-        .iter()
-        .filter(|t| sentence.contains(t.span) && res.triggers[t.trigger].plover == "ASSAULT")
+        .triggers_in(sentence)
+        .filter(|t| res.triggers[t.trigger].plover == "ASSAULT")
         .collect();
     let mut fatalities: Option<u32> = None;
     let mut injured: Option<u32> = None;
@@ -1258,10 +1237,7 @@ fn number_near(
 ) -> Option<u32> {
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
     // "ما لا يقل عن").
-    let usable = view
-        .quantities
-        .iter()
-        .filter(|q| !q.ordinal && sentence.contains(q.span));
+    let usable = view.quantities_in(sentence).filter(|q| !q.ordinal);
     let after = usable.clone().find(|q| {
         let (qf, _) = view.tok_range(q.span);
         qf > last_tok && qf <= last_tok + 3
@@ -1271,7 +1247,12 @@ fn number_near(
     let counted_noun = |t: usize| {
         let span = view.a.tokens[t].span;
         view.cues_at(t).any(|(_, c)| c == Cue::PersonNoun)
-            || view.actors.iter().any(|m| m.span.contains(span))
+            || view
+                .actors_in(NormSpan::new(
+                    span.start.saturating_sub(256),
+                    span.end + 256,
+                ))
+                .any(|(_, m)| m.span.contains(span))
     };
     let before = || {
         usable.clone().find(|q| {
@@ -1344,14 +1325,15 @@ fn number_near(
 
 /// A number after the trigger in the sentence (released or detained people).
 fn count_after(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Option<u32> {
+    let next = view
+        .triggers
+        .partition_point(|t| t.span.start <= hit.span.end);
     let next_trigger = view
         .triggers
-        .iter()
-        .find(|t| t.span.start > hit.span.end)
+        .get(next)
         .map_or(sentence.end, |t| t.span.start.min(sentence.end));
-    view.quantities
-        .iter()
-        .filter(|q| !q.ordinal && q.span.start >= hit.span.end && q.span.end <= next_trigger)
+    view.quantities_in(NormSpan::new(hit.span.end, next_trigger.max(hit.span.end)))
+        .filter(|q| !q.ordinal)
         .find(|q| {
             let (qf, _) = view.tok_range(q.span);
             qf <= hit.last_tok + 20
@@ -1437,6 +1419,12 @@ fn attribution(view: &DocView<'_>, sentence: NormSpan) -> Option<(String, Option
     best(NormSpan::new(0, lead_end))
 }
 
+/// Bytes after a word within which the few words that follow it lie.
+const PHRASE_WINDOW: usize = 512;
+
+/// How many earlier events an anchored date ("بعدها بيوم") may look back over.
+const PREVIOUS_REACH: usize = 64;
+
 fn choose_date(
     view: &DocView<'_>,
     hit: &TriggerHit,
@@ -1468,9 +1456,8 @@ fn choose_date(
     // A date in the sentence but outside the clause belongs to the nearest trigger.
     let owned = |d: &&rasd_timenum::DateExpr| {
         let here = dist(d);
-        view.triggers
-            .iter()
-            .filter(|t| t.span != hit.span && sentence.contains(t.span))
+        view.triggers_in(sentence)
+            .filter(|t| t.span != hit.span)
             .all(|t| {
                 let other = if d.span.end <= t.span.start {
                     t.span.start - d.span.end
@@ -1480,19 +1467,12 @@ fn choose_date(
                 other >= here
             })
     };
-    let in_clause = view
-        .dates
-        .iter()
-        .filter(|d| clause.contains(d.span))
-        .filter(usable)
-        .min_by_key(|d| dist(d));
+    let in_clause = view.dates_in(clause).filter(usable).min_by_key(|d| dist(d));
     let mut source = 0u8;
     let chosen = in_clause
         .or_else(|| {
             source = 1;
-            view.dates
-                .iter()
-                .filter(|d| sentence.contains(d.span))
+            view.dates_in(sentence)
                 .filter(usable)
                 .filter(owned)
                 .min_by_key(|d| dist(d))
@@ -1503,9 +1483,8 @@ fn choose_date(
             let para = view.paragraph_of(hit.span.start);
             // A bare year told earlier ("بعد توقيع الوحدة في عام 1990") is background,
             // not the date of what follows.
-            view.dates.iter().rfind(|d| {
-                para.contains(d.span)
-                    && d.span.end <= hit.span.start
+            view.dates_in(para).rfind(|d| {
+                d.span.end <= hit.span.start
                     && d.anchor.is_none()
                     && d.precision != Precision::Year
                     && usable(d)
@@ -1529,19 +1508,25 @@ fn choose_date(
             previous
                 .iter()
                 .rev()
+                .take(PREVIOUS_REACH)
                 .filter(dated)
                 .find(|d| d.plover == plover && d.mode.as_deref() == mode)
         } else {
             None
         }
         .or_else(|| {
-            previous.iter().rev().filter(dated).find(|d| {
-                d.date
-                    .as_ref()
-                    .is_some_and(|x| x.precision == Precision::Day)
-            })
+            previous
+                .iter()
+                .rev()
+                .take(PREVIOUS_REACH)
+                .filter(dated)
+                .find(|d| {
+                    d.date
+                        .as_ref()
+                        .is_some_and(|x| x.precision == Precision::Day)
+                })
         })
-        .or_else(|| previous.iter().rev().find(dated))?;
+        .or_else(|| previous.iter().rev().take(PREVIOUS_REACH).find(dated))?;
         let prev = base.date.as_ref()?;
         let (s, e, p) = rasd_timenum::resolve_anchor(anchor, prev.start?, prev.end.or(prev.start)?);
         return Some(DateChoice {
@@ -1561,7 +1546,11 @@ fn choose_date(
         span: chosen.span,
     };
     // "في سبتمبر وأكتوبر العام الجاري": adjacent expressions narrow each other.
-    for d in &view.dates {
+    let near = NormSpan::new(
+        chosen.span.start.saturating_sub(256),
+        chosen.span.end.saturating_add(256),
+    );
+    for d in view.dates_in(near) {
         if d.span == chosen.span || d.anchor.is_some() {
             continue;
         }
@@ -1603,12 +1592,7 @@ fn report_date(view: &DocView<'_>) -> Option<DateChoice> {
         .sentences
         .get(1)
         .map_or(view.a.norm.as_str().len(), |s| s.span.end);
-    if let Some(d) = view
-        .dates
-        .iter()
-        .filter(|d| d.span.end <= lead_end)
-        .find(recent)
-    {
+    if let Some(d) = view.dates_in(NormSpan::new(0, lead_end)).find(recent) {
         return Some(DateChoice {
             source: 3,
             start: d.start,
@@ -1662,11 +1646,10 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
     // A place usually follows its event ("اختطاف X في Y"); else it opens the clause before
     // it ("وفي صنعاء، عقدت"); never across another event's words.
     let in_range = |lo: usize, hi: usize| -> Vec<usize> {
-        (0..view.places.len())
-            .filter(|&i| {
-                let p = view.places[i].span;
-                p.start >= lo && p.end <= hi && !descriptive(i)
-            })
+        let first = view.places.partition_point(|p| p.span.start < lo);
+        (first..view.places.len())
+            .take_while(|&i| view.places[i].span.start < hi)
+            .filter(|&i| view.places[i].span.end <= hi && !descriptive(i))
             .collect()
     };
     let mut cands = in_range(hit.span.end, next_start);

@@ -63,10 +63,17 @@ fn places_agree(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>)
     same_governorate && same_place
 }
 
+/// The most evidence spans one event keeps: the first mentions show it, and a document
+/// that repeats one event thousands of times must not cost quadratic time.
+const MAX_EVIDENCE: usize = 16;
+
 fn absorb(into: &mut Draft, other: Draft) {
-    into.evidence.extend(other.evidence);
-    into.evidence.sort();
-    into.evidence.dedup();
+    if into.evidence.len() < MAX_EVIDENCE {
+        into.evidence.extend(other.evidence);
+        into.evidence.sort();
+        into.evidence.dedup();
+        into.evidence.truncate(MAX_EVIDENCE);
+    }
     if into.actor1.is_none() {
         into.actor1 = other.actor1;
     }

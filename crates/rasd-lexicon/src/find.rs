@@ -9,7 +9,7 @@
 //! 5. All candidates, blockers included, compete for tokens: the longest span wins.
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
 
@@ -586,25 +586,27 @@ impl Lexicon {
             c.ids.dedup();
             resolved.push(c);
         }
-        let evidence: Vec<(usize, &str)> = resolved
-            .iter()
-            .filter(|c| c.ids.len() == 1)
-            .map(|c| (c.first, self.place(c.ids[0]).admin1_pcode.as_str()))
-            .collect();
+        // Token positions of the unambiguous places of each governorate, ascending
+        // (`found` is ordered by position), so the nearest is a binary search away.
+        let mut evidence: HashMap<&str, Vec<usize>> = HashMap::new();
+        for c in resolved.iter().filter(|c| c.ids.len() == 1) {
+            let a1 = self.place(c.ids[0]).admin1_pcode.as_str();
+            evidence.entry(a1).or_default().push(c.first);
+        }
+        let nearest = |a1: &str, at: usize| {
+            let Some(positions) = evidence.get(a1) else {
+                return usize::MAX;
+            };
+            let i = positions.partition_point(|&p| p < at);
+            let after = positions.get(i).map(|p| p - at);
+            let before = i.checked_sub(1).map(|j| at - positions[j]);
+            after.into_iter().chain(before).min().unwrap_or(usize::MAX)
+        };
         for c in resolved {
             let id = *c
                 .ids
                 .iter()
-                .min_by_key(|&&id| {
-                    let a1 = self.place(id).admin1_pcode.as_str();
-                    let dist = evidence
-                        .iter()
-                        .filter(|(_, e)| *e == a1)
-                        .map(|(p, _)| p.abs_diff(c.first))
-                        .min()
-                        .unwrap_or(usize::MAX);
-                    (dist, id)
-                })
+                .min_by_key(|&&id| (nearest(self.place(id).admin1_pcode.as_str(), c.first), id))
                 .expect("candidates are not empty");
             cands.push(Cand {
                 first: c.first,
