@@ -778,8 +778,7 @@ pub(crate) fn fill(
     // "اتهم X الحوثيين بقصف …": an event that is the object of an accusation is alleged.
     let alleged = view
         .triggers_in(sentence)
-        .filter(|t| t.span.end <= hit.span.start)
-        .next_back()
+        .rfind(|t| t.span.end <= hit.span.start)
         .is_some_and(|t| {
             res.triggers[t.trigger].plover == "ACCUSE" && hit.first_tok <= t.last_tok + 8
         });
