@@ -379,7 +379,8 @@ impl Catalog {
             .into_iter()
             .flatten()
             {
-                search.push_str(s);
+                // "Air/drone strike" is also searchable as "air strike".
+                search.push_str(&s.replace('/', " "));
                 search.push(' ');
             }
             for a in event.assoc_actor1.iter().chain(event.assoc_actor2.iter()) {
@@ -670,6 +671,9 @@ pub(crate) struct Stats {
     /// Where most of the data is: the 1st and 99th percentiles of the event
     /// dates, so that a few background events do not stretch the timeline.
     pub range: Option<DateRange>,
+    /// The shortest date range that holds 90% of the dated events: where a
+    /// timeline should look first when the reporting is concentrated.
+    pub core: Option<DateRange>,
     pub by_type: Vec<TypeCount>,
     pub by_week: Vec<WeekCount>,
     pub by_admin1: Vec<PlaceCount>,
@@ -679,6 +683,21 @@ pub(crate) struct Stats {
 pub(crate) struct DateRange {
     pub from: String,
     pub to: String,
+}
+
+/// The shortest range of sorted `dates` that holds `share` of them (at least one).
+pub(crate) fn densest_range(sorted: &[NaiveDate], share: f64) -> Option<DateRange> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let k = ((sorted.len() as f64 * share).ceil() as usize).clamp(1, sorted.len());
+    let (lo, hi) = (0..=sorted.len() - k)
+        .map(|i| (i, i + k - 1))
+        .min_by_key(|&(i, j)| (sorted[j] - sorted[i], i))?;
+    Some(DateRange {
+        from: sorted[lo].to_string(),
+        to: sorted[hi].to_string(),
+    })
 }
 
 /// The 1st–99th percentile range of `dates` (sorted in place).
@@ -765,6 +784,7 @@ pub(crate) fn stats(hits: &[&Entry]) -> Stats {
         undated,
         unlocated,
         range: core_range(&mut dates),
+        core: densest_range(&dates, 0.9),
         first_date: first.map(|d| d.to_string()),
         last_date: last.map(|d| d.to_string()),
         by_type: by_type
@@ -852,6 +872,43 @@ pub(crate) fn places(hits: &[&Entry]) -> Places {
             towns: &GAZETTEER.towns,
             labels: &GAZETTEER.labels,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(list: &[&str]) -> Vec<NaiveDate> {
+        list.iter()
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_densest_range_skips_background_dates() {
+        let mut d = days(&[
+            "2013-01-01", "2015-07-01", "2015-07-02", "2015-07-03", "2015-07-05", "2015-07-06",
+            "2015-07-07", "2015-07-09", "2015-07-10", "2015-07-12",
+        ]);
+        d.sort();
+        let r = densest_range(&d, 0.9).unwrap();
+        assert_eq!((r.from.as_str(), r.to.as_str()), ("2015-07-01", "2015-07-12"));
+        let p = core_range(&mut d).unwrap();
+        assert_eq!((p.from.as_str(), p.to.as_str()), ("2013-01-01", "2015-07-12"));
+        assert!(densest_range(&[], 0.9).is_none());
+    }
+
+    #[test]
+    fn places_resolve_from_codes_english_and_arabic_spellings() {
+        let want = vec!["YE15".to_owned()];
+        for name in ["YE15", "ye15", "Taiz", "Ta'iz", "تعز", "محافظة تعز"] {
+            let got = resolve_places("admin1", &[name.to_owned()], &GAZETTEER.admin1).unwrap();
+            assert_eq!(got, want, "{name}");
+        }
+        let err = resolve_places("admin1", &["Taizz".to_owned()], &GAZETTEER.admin1).unwrap_err();
+        assert!(matches!(err, AppError::Param(p) if p.did_you_mean.as_deref() == Some("Ta'iz")));
+        assert_eq!(actor_name_ar("aqap"), Some("تنظيم القاعدة"));
     }
 }
 

@@ -72,7 +72,7 @@
       aliases: "Names in the texts", hierarchy: "Hierarchy", parent_of: "Part of", children: "Units",
       counterparts: "Counterparts", events_of: "Events per week", by_type: "By type", show_events: "Show its events",
       pair: "pair view", view_events: "events", more_events: (n) => `and ${fmtNum(n)} more — zoom in or filter`,
-      zoom_in: "Zoom in",
+      zoom_in: "Zoom in", axis_core: "show where 90% of the events are", axis_wide: "show the whole period",
       precision_day: "day", precision_week: "week", precision_month: "month", precision_year: "year", precision_none: "none",
     },
     ar: {
@@ -132,7 +132,7 @@
       aliases: "أسماؤه في النصوص", hierarchy: "التسلسل", parent_of: "جزء من", children: "وحدات تابعة",
       counterparts: "الأطراف المقابلة", events_of: "الأحداث في الأسبوع", by_type: "حسب النوع", show_events: "اعرض أحداثه",
       pair: "عرض الثنائي", view_events: "الأحداث", more_events: (n) => `و${fmtNum(n)} أخرى — كبّر الخريطة أو صفِّ النتائج`,
-      zoom_in: "تكبير",
+      zoom_in: "تكبير", axis_core: "اعرض الفترة التي تضم ٩٠٪ من الأحداث", axis_wide: "اعرض الفترة كلها",
       precision_day: "يوم", precision_week: "أسبوع", precision_month: "شهر", precision_year: "سنة", precision_none: "بلا",
     },
   };
@@ -233,6 +233,9 @@
     gazetteer: null,
     totalEvents: 0,
     lastPage: null,
+    // Timeline axis: "core" (the shortest range with 90% of the events) or
+    // "wide" (1st–99th percentile).
+    axis: "core",
   };
 
   // ---------------------------------------------------------------- helpers
@@ -333,6 +336,7 @@
     if (state.article) { p.set("doc", state.article.docId); if (state.article.eventId) p.set("doc_event", state.article.eventId); }
     if (state.actorPage) p.set("actor_page", state.actorPage);
     if (state.relation) p.set("relation", state.relation);
+    if (state.axis !== "core") p.set("axis", state.axis);
     p.set("lang", lang);
     const s = p.toString();
     return `${location.pathname}${s ? `?${s}` : ""}`;
@@ -355,6 +359,7 @@
     state.article = p.get("doc") ? { docId: p.get("doc"), eventId: p.get("doc_event") || null } : null;
     state.actorPage = p.get("actor_page") || null;
     state.relation = p.get("relation") || null;
+    state.axis = p.get("axis") === "wide" ? "wide" : "core";
     const l = p.get("lang");
     if (l === "ar" || l === "en") lang = l;
   }
@@ -664,7 +669,7 @@
     const box = $("#timeline");
     box.replaceChildren();
     const rows = (stats && stats.by_week) || [];
-    const range = stats && stats.range;
+    const range = stats && (state.axis === "wide" ? stats.range : stats.core || stats.range);
     if (!rows.length || !range) {
       box.append(el("p", { class: "hint", text: t("no_events") }));
       $("#timeline-legend").replaceChildren();
@@ -735,11 +740,16 @@
     $("#timeline-legend").replaceChildren(...types.map((ty) =>
       el("span", { class: "item", "data-type": ty }, el("span", { class: "swatch", style: { background: typeColor(ty) } }), typeLabel(ty))));
     const dated = rows.reduce((s, r) => s + r.events, 0);
-    $("#timeline-count").textContent = t("tl_count", dated, stats.undated || 0, outside);
+    const wide = state.axis === "wide";
+    $("#timeline-count").replaceChildren(t("tl_count", dated, stats.undated || 0, outside), " ",
+      el("button", { type: "button", class: "linkish", id: "axis-toggle",
+        onclick: () => { state.axis = wide ? "core" : "wide"; pushURL(); drawTimeline(stats); } },
+      `(${t(wide ? "axis_core" : "axis_wide")})`));
   }
 
   // ---------------------------------------------------------------- graph
-  const GRAPH_TOP = 25;
+  const GRAPH_TOP = 15;
+  const LABEL_MAX = 26; // characters; the full name is in the tooltip
   let measureCtx = null;
   function textWidth(s, px) {
     if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
@@ -750,7 +760,9 @@
     const box = $("#graph");
     box.replaceChildren();
     const nodes = ((graph && graph.nodes) || []).map((n) => Object.assign({}, n));
-    const edges = ((graph && graph.edges) || []).map((e) => Object.assign({}, e));
+    // Edges of a single event are drawn only when the graph is sparse.
+    let edges = ((graph && graph.edges) || []).map((e) => Object.assign({}, e));
+    if (edges.length > nodes.length * 2) edges = edges.filter((e) => e.events >= 2);
     $("#graph-count").textContent = nodes.length ? t("graph_count", nodes.length, allActors) : "";
     if (!nodes.length) { box.append(el("p", { class: "hint", text: t("no_events") })); return; }
     const width = box.clientWidth || 600, height = box.clientHeight || 360;
@@ -759,8 +771,8 @@
     // The layout is computed at once (fixed number of ticks), so it is the
     // same on every load and labels can be placed after it.
     const sim = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(edges).id((n) => n.id).distance(80))
-      .force("charge", d3.forceManyBody().strength(-320))
+      .force("link", d3.forceLink(edges).id((n) => n.id).distance(110).strength(0.15))
+      .force("charge", d3.forceManyBody().strength(-500))
       .force("x", d3.forceX(width / 2).strength(0.08))
       .force("y", d3.forceY(height / 2).strength(0.12))
       .force("collide", d3.forceCollide().radius((n) => radius(n) + 6))
@@ -788,16 +800,22 @@
     // around its node; a label that fits nowhere shows on hover and focus only.
     const fontPx = 12;
     const taken = nodes.map((n) => ({ x0: n.px - radius(n), x1: n.px + radius(n), y0: n.py - radius(n), y1: n.py + radius(n) }));
+    const short = (s) => (Array.from(s).length > LABEL_MAX ? `${Array.from(s).slice(0, LABEL_MAX - 1).join("")}…` : s);
     const overlaps = (b) => taken.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
     const order = nodes.slice().sort((a, b) => b.events - a.events);
     for (const n of order) {
-      n.label = actorName(n.id, n.name);
+      n.fullName = actorName(n.id, n.name);
+      n.label = short(n.fullName);
       const w = textWidth(n.label, fontPx) + 4, h = fontPx + 3, r = radius(n) + 3;
       const spots = [
         { x0: n.px + r, y0: n.py - h / 2, anchor: "start", tx: n.px + r + 2, ty: n.py },
         { x0: n.px - r - w, y0: n.py - h / 2, anchor: "end", tx: n.px - r - 2, ty: n.py },
         { x0: n.px - w / 2, y0: n.py - r - h, anchor: "middle", tx: n.px, ty: n.py - r - h / 2 },
         { x0: n.px - w / 2, y0: n.py + r, anchor: "middle", tx: n.px, ty: n.py + r + h / 2 },
+        { x0: n.px + r * 0.7, y0: n.py - r * 0.7 - h, anchor: "start", tx: n.px + r * 0.7 + 2, ty: n.py - r * 0.7 - h / 2 },
+        { x0: n.px - r * 0.7 - w, y0: n.py - r * 0.7 - h, anchor: "end", tx: n.px - r * 0.7 - 2, ty: n.py - r * 0.7 - h / 2 },
+        { x0: n.px + r * 0.7, y0: n.py + r * 0.7, anchor: "start", tx: n.px + r * 0.7 + 2, ty: n.py + r * 0.7 + h / 2 },
+        { x0: n.px - r * 0.7 - w, y0: n.py + r * 0.7, anchor: "end", tx: n.px - r * 0.7 - 2, ty: n.py + r * 0.7 + h / 2 },
       ];
       n.spot = null;
       for (const s of spots) {
@@ -817,7 +835,7 @@
       .attr("class", (n) => `graph-node${state.filters.actor.includes(n.id) ? " selected" : ""}${n.spot.hidden ? " label-on-focus" : ""}`)
       .attr("data-actor", (n) => n.id)
       .attr("tabindex", 0).attr("role", "button")
-      .attr("aria-label", (n) => `${n.label}: ${t("n_events", n.events || 0)}`)
+      .attr("aria-label", (n) => `${n.fullName}: ${t("n_events", n.events || 0)}`)
       .attr("transform", (n) => `translate(${n.px},${n.py})`)
       .on("click", (_e, n) => openActor(n.id))
       .on("keydown", (e, n) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openActor(n.id); } });
@@ -826,7 +844,7 @@
       .attr("x", (n) => n.spot.tx - n.px).attr("y", (n) => n.spot.ty - n.py).attr("dy", "0.35em")
       .attr("text-anchor", (n) => n.spot.anchor).attr("font-size", fontPx)
       .text((n) => n.label);
-    node.append("title").text((n) => `${n.label}: ${t("n_events", n.events || 0)}`);
+    node.append("title").text((n) => `${n.fullName}: ${t("n_events", n.events || 0)}`);
   }
 
   // ---------------------------------------------------------------- list
