@@ -888,14 +888,28 @@ mod tests {
     #[test]
     fn the_densest_range_skips_background_dates() {
         let mut d = days(&[
-            "2013-01-01", "2015-07-01", "2015-07-02", "2015-07-03", "2015-07-05", "2015-07-06",
-            "2015-07-07", "2015-07-09", "2015-07-10", "2015-07-12",
+            "2013-01-01",
+            "2015-07-01",
+            "2015-07-02",
+            "2015-07-03",
+            "2015-07-05",
+            "2015-07-06",
+            "2015-07-07",
+            "2015-07-09",
+            "2015-07-10",
+            "2015-07-12",
         ]);
         d.sort();
         let r = densest_range(&d, 0.9).unwrap();
-        assert_eq!((r.from.as_str(), r.to.as_str()), ("2015-07-01", "2015-07-12"));
+        assert_eq!(
+            (r.from.as_str(), r.to.as_str()),
+            ("2015-07-01", "2015-07-12")
+        );
         let p = core_range(&mut d).unwrap();
-        assert_eq!((p.from.as_str(), p.to.as_str()), ("2013-01-01", "2015-07-12"));
+        assert_eq!(
+            (p.from.as_str(), p.to.as_str()),
+            ("2013-01-01", "2015-07-12")
+        );
         assert!(densest_range(&[], 0.9).is_none());
     }
 

@@ -377,19 +377,20 @@ impl Filter {
                 "invalid `q`: longer than 500 characters".into(),
             ));
         }
-        let min_confidence =
-            match p.one("min_confidence") {
-                None => None,
-                Some(s) => match s.parse::<f64>() {
-                    Ok(x) if (0.0..=1.0).contains(&x) => Some(x),
-                    _ => return Err(invalid(
+        let min_confidence = match p.one("min_confidence") {
+            None => None,
+            Some(s) => match s.parse::<f64>() {
+                Ok(x) if (0.0..=1.0).contains(&x) => Some(x),
+                _ => {
+                    return Err(invalid(
                         "min_confidence",
                         format!(
                             "invalid `min_confidence`: expected a number from 0 to 1, got `{s}`"
                         ),
-                    )),
-                },
-            };
+                    ))
+                }
+            },
+        };
         Ok(Filter {
             from,
             to,

@@ -124,7 +124,7 @@
       released: "مُفرج عنهم", hedged: "غير مؤكد", claimed: "تبنٍّ", attribution: "المصدر المنسوب إليه",
       confidence: "الثقة", doc: "الوثيقة", yes: "نعم", no: "لا", none: "—",
       figures: "الأرقام في هذا التقرير", unknown_place: "بلا إحداثيات",
-      disagree: (list) => `تختلف المصادر في عدد القتلى: ${list}`, reported_by: (n) => `نقلته ${I18N.ar.n_sources(n)}`,
+      disagree: (list) => `تختلف المصادر في عدد القتلى: ${list}`, reported_by: (n) => `المصادر: ${I18N.ar.n_sources(n)}`,
       gov_level: "المحافظة فقط معروفة", place_level: "مدينة أو مديرية",
       legend_size: "الأحداث في المكان", legend_shade: "الأحداث في المحافظة",
       f_actor_field: "فاعل", f_date_field: "تاريخ", f_place_field: "مكان", f_count_field: "عدد",
@@ -905,7 +905,8 @@
   // ---------------------------------------------------------------- event panel
   function fieldList(ev, extra = {}) {
     const rows = [];
-    const add = (k, v) => rows.push(el("dt", { text: t(k) }), el("dd", { dir: "auto" }, v == null || v === "" ? t("none") : v));
+    // Each value is an isolated run: it keeps its own direction and the row's alignment.
+    const add = (k, v) => rows.push(el("dt", { text: t(k) }), el("dd", {}, el("bdi", {}, v == null || v === "" ? t("none") : v)));
     const loc = ev.location;
     const actorButton = (a) => el("button", { type: "button", class: "linkish actor-link", "data-actor": a.id, onclick: () => openActor(a.id) }, actorLabel(a));
     const actors = (list) => (list && list.length ? list.flatMap((a, i) => (i ? ["، ", actorButton(a)] : [actorButton(a)])) : null);
@@ -1299,7 +1300,7 @@
       drawBaseLayer();
       pushURL(true);
       refresh();
-      if (state.selectedEvent) openEvent(state.selectedEvent, false);
+      if (state.selectedEvent) openEvent(state.selectedEvent, false); else clearPanel();
       if (state.article) openArticle(state.article.docId, state.article.eventId, false).then(() => showTab(state.tab, false));
       if (state.actorPage) openActor(state.actorPage, false).then(() => showTab(state.tab, false));
       if (state.lastPaste) showPaste(state.lastPaste);
