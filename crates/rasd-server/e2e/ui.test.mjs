@@ -362,6 +362,24 @@ test("the web UI over the seed database", async (t) => {
     await page.waitForSelector(`#event-panel .event-detail[data-event-id='${second}']`);
   });
 
+  await t.test("8. articles: a list with title search opens the article", async () => {
+    await page.goto(`${base}?lang=en`);
+    await ready();
+    await page.click("#tab-articles");
+    await page.waitForSelector("#article-list tbody tr.article-row");
+    const docs = await apiJson("api/documents");
+    assert.equal(await page.locator("#article-list tbody tr.article-row").count(), docs.total);
+    const title = docs.documents[0].title;
+    const word = title.split(/\s+/).find((w) => w.length >= 4 && !docs.documents[1].title.includes(w));
+    await page.fill("#articles-q", word);
+    await page.waitForFunction(() => document.querySelectorAll("#article-list tbody tr.article-row").length === 1);
+    assert.equal(urlParams().get("aq"), word);
+    await shot("09-articles-en");
+    await page.locator("#article-list tbody tr.article-row").first().click();
+    await page.waitForSelector("#article-view mark.evidence");
+    assert.equal(await page.locator("#article-view").getAttribute("data-doc-id"), docs.documents[0].doc_id);
+  });
+
   await t.test("paste box extracts and highlights at once", async () => {
     await page.click("#tab-paste");
     const text = readFileSync(join(shared, "corpus/seeds", `${SEEDS[1].id}.txt`), "utf8");
@@ -419,6 +437,11 @@ test("the web UI over the seed database", async (t) => {
     await ready();
     assert.equal(await page.locator("#axis-toggle").count(), 1);
     await shot("03-timeline-brushed-ar");
+    await page.goto(`${base}?lang=ar&tab=articles`);
+    await page.waitForSelector("#article-list tbody tr.article-row");
+    assert.equal(await page.locator("#tab-articles").innerText(), "المقالات");
+    assert.match(await page.locator("#articles-count").innerText(), /مقال/);
+    await shot("09-articles-ar");
     await page.goto(`${base}?lang=ar&tab=paste`);
     await ready();
     await shot("07-paste-box-ar");

@@ -26,6 +26,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/places"),
     ("get", "/api/stats"),
     ("get", "/api/documents/{id}"),
+    ("get", "/api/documents"),
     ("post", "/api/documents"),
     ("post", "/api/extract"),
     ("get", "/api/export"),
@@ -41,7 +42,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/graph", get(get_graph))
         .route("/api/places", get(get_places))
         .route("/api/stats", get(get_stats))
-        .route("/api/documents", post(ingest_document))
+        .route("/api/documents", post(ingest_document).get(list_documents))
         .route("/api/documents/{id}", get(get_document))
         .route("/api/extract", post(extract))
         .route("/api/export", get(export))
@@ -343,6 +344,36 @@ async fn get_document(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no document `{id}`")))?;
     Ok(Json(doc))
+}
+
+/// `GET /api/documents?q=&limit=&offset=`: the articles that reported events,
+/// newest first, with their number of events; `q` searches their titles
+/// (Arabic spelling folded, light stems, as the event search).
+async fn list_documents(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, AppError> {
+    let p = FilterParams::from_query_only(raw.as_deref(), &["q", "limit", "offset"])?;
+    let page = Page::parse(&p)?;
+    let q = p.one("q").unwrap_or("");
+    if q.chars().count() > 500 {
+        return Err(AppError::param(
+            "invalid_value",
+            "q",
+            "invalid `q`: longer than 500 characters".into(),
+        ));
+    }
+    let cat = st.catalog();
+    let docs = cat.documents_matching(q);
+    let total = docs.len();
+    let page_docs: Vec<&catalog::DocumentInfo> = docs
+        .into_iter()
+        .skip(page.offset)
+        .take(page.limit)
+        .collect();
+    Ok(Json(json!({
+        "total": total, "offset": page.offset, "limit": page.limit, "documents": page_docs,
+    })))
 }
 
 /// Body of `POST /api/extract` and `POST /api/documents`.

@@ -227,6 +227,21 @@ pub struct Figures {
     pub released: Option<u32>,
 }
 
+/// An article that reported at least one stored event.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub doc_id: String,
+    pub title: String,
+    pub pub_date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Merged events this article reports.
+    pub events: usize,
+    /// Folded title words and their stems, for `q`.
+    #[serde(skip)]
+    search: String,
+}
+
 /// An actor of the actor table.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorInfo {
@@ -282,6 +297,8 @@ pub(crate) struct Catalog {
     pub actor_rows: Vec<rasd_store::ActorRow>,
     pub actor_index: HashMap<String, usize>,
     pub documents: usize,
+    /// The articles behind the events, newest first.
+    pub document_list: Vec<DocumentInfo>,
 }
 
 fn parse_date(s: &Option<String>) -> Option<NaiveDate> {
@@ -473,7 +490,39 @@ impl Catalog {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        let mut docs: HashMap<&str, DocumentInfo> = HashMap::new();
+        for e in &entries {
+            for s in &e.sources {
+                let d = docs.entry(s.doc_id.as_str()).or_insert_with(|| {
+                    let folded = fold(&s.title);
+                    let mut search = format!(" {folded} ");
+                    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+                        if let Some(st) = stem(w) {
+                            search.push_str(&st);
+                            search.push(' ');
+                        }
+                    }
+                    DocumentInfo {
+                        doc_id: s.doc_id.clone(),
+                        title: s.title.clone(),
+                        pub_date: s.pub_date.clone(),
+                        source: s.source.clone(),
+                        url: s.url.clone(),
+                        events: 0,
+                        search,
+                    }
+                });
+                d.events += 1;
+            }
+        }
+        let mut document_list: Vec<DocumentInfo> = docs.into_values().collect();
+        document_list.sort_by(|a, b| {
+            b.pub_date
+                .cmp(&a.pub_date)
+                .then_with(|| a.doc_id.cmp(&b.doc_id))
+        });
         Catalog {
+            document_list,
             entries,
             by_id,
             by_report,
@@ -541,6 +590,25 @@ impl Catalog {
         f.admin1 = resolve_places("admin1", &f.admin1, &GAZETTEER.admin1)?;
         f.admin2 = resolve_places("admin2", &f.admin2, &GAZETTEER.admin2)?;
         Ok(())
+    }
+
+    /// The articles whose title holds every word of `q` (folded, or by stem).
+    pub fn documents_matching(&self, q: &str) -> Vec<&DocumentInfo> {
+        let words: Vec<(String, Option<String>)> = fold(q)
+            .split_whitespace()
+            .map(|w| (w.to_owned(), stem(w)))
+            .collect();
+        self.document_list
+            .iter()
+            .filter(|d| {
+                words.iter().all(|(w, st)| {
+                    d.search.contains(w.as_str())
+                        || st
+                            .as_ref()
+                            .is_some_and(|s| d.search.contains(&format!(" {s} ")))
+                })
+            })
+            .collect()
     }
 
     /// The merged event a per-document report belongs to.

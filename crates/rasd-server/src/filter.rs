@@ -118,6 +118,12 @@ impl FilterParams {
     /// Parses `raw` (the query string without `?`); `extra` are the route's own
     /// parameters besides [`FILTER_KEYS`].
     pub fn from_query(raw: Option<&str>, extra: &[&str]) -> Result<FilterParams, AppError> {
+        let allowed: Vec<&str> = FILTER_KEYS.iter().chain(extra).copied().collect();
+        FilterParams::from_query_only(raw, &allowed)
+    }
+
+    /// Parses `raw` accepting exactly the parameters `allowed`.
+    pub fn from_query_only(raw: Option<&str>, allowed: &[&str]) -> Result<FilterParams, AppError> {
         let raw = raw.unwrap_or("");
         if raw.len() > MAX_QUERY_BYTES {
             return Err(AppError::param(
@@ -129,7 +135,6 @@ impl FilterParams {
                 ),
             ));
         }
-        let allowed: Vec<&str> = FILTER_KEYS.iter().chain(extra).copied().collect();
         let mut values: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for pair in raw.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));

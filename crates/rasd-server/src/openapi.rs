@@ -139,7 +139,16 @@ pub fn document() -> Value {
                     "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}})),
                     "404": err("No such document")}
             }},
-            "/api/documents": {"post": {
+            "/api/documents": {"get": {
+                "summary": "The articles behind the stored events, newest first, with their number of events",
+                "parameters": [
+                    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500},
+                     "description": "Words that must all occur in the title (Arabic spelling folded, light stems)."},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT, "default": 100}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}
+                ],
+                "responses": {"200": ok("A page of articles", obj.clone()), "400": err("A bad parameter")}
+            }, "post": {
                 "summary": "Ingest one article: extract its events, store and deduplicate them",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}}},
                 "responses": {

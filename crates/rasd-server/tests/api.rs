@@ -1148,3 +1148,39 @@ fn the_ui_builds_no_html_from_strings_and_runs_under_a_strict_csp() {
         assert!(!html.contains(attr), "index.html has {attr}");
     }
 }
+
+#[tokio::test]
+async fn articles_are_listed_and_searched_by_title() {
+    let t = TestApp::seeded().await;
+    let all = t.get_ok("/api/documents").await;
+    assert_eq!(all["total"], 2);
+    let docs = all["documents"].as_array().unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d["doc_id"].as_str().unwrap()).collect();
+    // Newest first.
+    assert_eq!(ids, [SEEDS[1].0, SEEDS[0].0]);
+    for d in docs {
+        let id = d["doc_id"].as_str().unwrap();
+        let n = t.get_ok(&format!("/api/events?doc={id}&limit=0")).await["total"].clone();
+        assert_eq!(d["events"], n, "{id}");
+    }
+    // A word of the newest title finds it and not the other.
+    let title = docs[0]["title"].as_str().unwrap();
+    let word = title
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .find(|w| !docs[1]["title"].as_str().unwrap().contains(*w))
+        .expect("a distinctive title word");
+    let uri = format!(
+        "/api/documents?q={}",
+        percent_encoding::utf8_percent_encode(word, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let hit = t.get_ok(&uri).await;
+    assert_eq!(hit["total"], 1, "{word}");
+    assert_eq!(hit["documents"][0]["doc_id"], SEEDS[1].0);
+    let (st, code, _, near) = error_of(&t, "/api/documents?query=x").await;
+    assert_eq!(
+        (st, code.as_str()),
+        (StatusCode::BAD_REQUEST, "unknown_parameter")
+    );
+    assert_eq!(near.as_deref(), Some("q"));
+}

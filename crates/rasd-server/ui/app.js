@@ -19,7 +19,9 @@
   const I18N = {
     en: {
       subtitle: "Yemen conflict events from Arabic news",
-      tab_explore: "Explore", tab_actor: "Actor", tab_article: "Article", tab_paste: "Paste an article",
+      tab_explore: "Explore", tab_actor: "Actor", tab_articles: "Articles", tab_article: "Article",
+      h_articles: "Articles", articles_ph: "words of the title", c_title: "Title", c_outlet: "Outlet",
+      f_conf: "Confidence", f_sub: "ACLED sub-type", n_articles: enPlural("article", "articles"), tab_paste: "Paste an article",
       about: "About", close: "Close", copy_link: "Copy link", copied: "Link copied", copy_failed: "Copy this link:",
       about_text: "rasd codes events of the war in Yemen from Arabic news articles. Every event links to the words of the article it comes from.",
       f_from: "From", f_to: "To", f_type: "Type", f_acled: "ACLED type", f_actor: "Actor", f_admin1: "Governorate",
@@ -77,7 +79,10 @@
     },
     ar: {
       subtitle: "أحداث الحرب في اليمن من الأخبار العربية",
-      tab_explore: "استكشاف", tab_actor: "الفاعل", tab_article: "المقال", tab_paste: "لصق مقال",
+      tab_explore: "استكشاف", tab_actor: "الفاعل", tab_articles: "المقالات", tab_article: "المقال",
+      h_articles: "المقالات", articles_ph: "كلمات من العنوان", c_title: "العنوان", c_outlet: "المصدر",
+      f_conf: "الثقة", f_sub: "النوع الفرعي (ACLED)",
+      n_articles: arPlural({ zero: "لا مقالات", one: "مقال واحد", two: "مقالان", few: "{n} مقالات", many: "{n} مقالًا", other: "{n} مقال" }), tab_paste: "لصق مقال",
       about: "حول", close: "إغلاق", copy_link: "نسخ الرابط", copied: "نُسخ الرابط", copy_failed: "انسخ هذا الرابط:",
       about_text: "يرمّز «رصد» أحداث الحرب في اليمن من المقالات الإخبارية العربية، ويربط كل حدث بكلمات المقال الذي جاء منه.",
       f_from: "من", f_to: "إلى", f_type: "النوع", f_acled: "نوع ACLED", f_actor: "الفاعل", f_admin1: "المحافظة",
@@ -184,6 +189,12 @@
     return s;
   };
   const TYPES = Object.keys(TYPE_AR);
+  const ACLED_SUBS = ["Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+    "Mob violence", "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"];
   const ACLED_TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"];
   // Types in colour families: conflict warm, cooperation cool; no colour is
   // close to the governorate shading (blues, light).
@@ -209,11 +220,11 @@
   const typeLabel = (ty) => (lang === "ar" && TYPE_AR[ty] ? TYPE_AR[ty] : ty);
 
   // ---------------------------------------------------------------- state
-  const LIST_KEYS = ["type", "acled_type", "actor", "admin1", "admin2"];
-  const ONE_KEYS = ["from", "to", "q", "hedged", "located", "dated"];
+  const LIST_KEYS = ["type", "acled_type", "sub_event_type", "actor", "admin1", "admin2"];
+  const ONE_KEYS = ["from", "to", "q", "hedged", "located", "dated", "min_confidence"];
   const emptyFilters = () => ({
-    from: "", to: "", q: "", hedged: "", located: "", dated: "",
-    type: [], acled_type: [], actor: [], admin1: [], admin2: [],
+    from: "", to: "", q: "", hedged: "", located: "", dated: "", min_confidence: "",
+    type: [], acled_type: [], sub_event_type: [], actor: [], admin1: [], admin2: [],
   });
   const state = {
     filters: emptyFilters(),
@@ -337,6 +348,7 @@
     if (state.actorPage) p.set("actor_page", state.actorPage);
     if (state.relation) p.set("relation", state.relation);
     if (state.axis !== "core") p.set("axis", state.axis);
+    if (state.tab === "articles") { if (state.articlesQ) p.set("aq", state.articlesQ); if (state.articlesOffset) p.set("aoffset", String(state.articlesOffset)); }
     p.set("lang", lang);
     const s = p.toString();
     return `${location.pathname}${s ? `?${s}` : ""}`;
@@ -360,6 +372,8 @@
     state.actorPage = p.get("actor_page") || null;
     state.relation = p.get("relation") || null;
     state.axis = p.get("axis") === "wide" ? "wide" : "core";
+    state.articlesQ = p.get("aq") || "";
+    state.articlesOffset = Math.max(0, Number(p.get("aoffset")) || 0);
     const l = p.get("lang");
     if (l === "ar" || l === "en") lang = l;
   }
@@ -400,6 +414,7 @@
     switch (key) {
       case "type": return TYPES.map((ty) => [ty, lang === "ar" ? `${TYPE_AR[ty]} (${ty})` : ty]);
       case "acled_type": return ACLED_TYPES.map((x) => [x, coded(x)]);
+      case "sub_event_type": return ACLED_SUBS.map((x) => [x, coded(x)]);
       case "actor": return state.actors.filter((a) => a.events > 0)
         .map((a) => [a.id, `${actorName(a.id, a.name)} (${fmtNum(a.events)})`]);
       case "admin1": return Object.entries(state.governorates).map(([p, g]) => [p, lang === "ar" ? g.ar : g.en])
@@ -411,7 +426,7 @@
   function chipLabel(key, v) {
     switch (key) {
       case "type": return typeLabel(v);
-      case "acled_type": return coded(v);
+      case "acled_type": case "sub_event_type": return coded(v);
       case "actor": return actorName(v);
       case "admin1": return govName(v, v);
       case "admin2": return distName(v, v);
@@ -434,7 +449,7 @@
     }
   }
   function writeFilters() {
-    for (const k of ["from", "to", "q", "hedged", "located", "dated"]) $(`#filter-${k}`).value = state.filters[k];
+    for (const k of ONE_KEYS) $(`#filter-${k}`).value = state.filters[k];
     $("#sort").value = state.sort;
     drawChipFilters();
     drawExportLinks();
@@ -1120,6 +1135,7 @@
       if (push) pushURL();
       renderHighlighted(view, doc.text, doc.events || [], eventId);
       if (eventId) requestAnimationFrame(() => focusEvent(view, eventId));
+      else window.scrollTo(0, 0);
     } catch (e) {
       showError(e.message);
     }
@@ -1183,6 +1199,42 @@
     svg.append("g").attr("class", "axis").attr("transform", `translate(0,${height - m.b})`)
       .call(d3.axisBottom(x).ticks(6).tickFormat((d) => fmtDay(isoDay(d), { month: "short", year: "numeric" })));
     return box;
+  }
+
+  // ---------------------------------------------------------------- article list
+  let articlesSeq = 0;
+  async function loadArticles(push = true) {
+    const seq = ++articlesSeq;
+    showTab("articles", false);
+    if (push) pushURL();
+    $("#articles-q").value = state.articlesQ;
+    const p = new URLSearchParams({ limit: "50", offset: String(state.articlesOffset) });
+    if (state.articlesQ) p.set("q", state.articlesQ);
+    try {
+      const res = await api(`api/documents?${p}`);
+      if (seq !== articlesSeq) return;
+      const tb = $("#article-list tbody");
+      tb.replaceChildren(...res.documents.map((d) => el("tr", {
+        class: "article-row", tabindex: 0, "data-doc-id": d.doc_id,
+        onclick: () => openArticle(d.doc_id, null),
+        onkeydown: (e) => {
+          const tr = e.currentTarget;
+          if (e.key === "Enter") openArticle(d.doc_id, null);
+          else if (e.key === "ArrowDown" && tr.nextElementSibling) { e.preventDefault(); tr.nextElementSibling.focus(); }
+          else if (e.key === "ArrowUp" && tr.previousElementSibling) { e.preventDefault(); tr.previousElementSibling.focus(); }
+        },
+      }, el("td", { text: d.pub_date ? fmtDay(d.pub_date) : t("none") }),
+      el("td", { lang: "ar", dir: "rtl", class: "arabic-text", text: d.title || d.doc_id }),
+      el("td", { text: d.source || t("none") }), el("td", { class: "num", text: fmtNum(d.events) }))));
+      if (!res.documents.length) tb.append(el("tr", {}, el("td", { colspan: 4, class: "hint", text: t("no_events") })));
+      const a = res.total ? res.offset + 1 : 0, b = res.offset + res.documents.length;
+      $("#articles-page").textContent = t("page", a, b, res.total);
+      $("#articles-count").textContent = t("n_articles", res.total);
+      $("#articles-prev").disabled = res.offset <= 0;
+      $("#articles-next").disabled = b >= res.total;
+    } catch (e) {
+      showError(e.message);
+    }
   }
 
   // Issue 12's actor-pair view registers itself here (ui/relation.js).
@@ -1272,6 +1324,7 @@
     if (state.selectedEvent) loads.push(openEvent(state.selectedEvent, false)); else clearPanel();
     if (state.article && state.tab === "article") loads.push(openArticle(state.article.docId, state.article.eventId, false));
     if (state.actorPage && state.tab === "actor") loads.push(openActor(state.actorPage, false));
+    if (state.tab === "articles") loads.push(loadArticles(false));
     await Promise.all(loads);
   }
 
@@ -1303,6 +1356,7 @@
       if (state.selectedEvent) openEvent(state.selectedEvent, false); else clearPanel();
       if (state.article) openArticle(state.article.docId, state.article.eventId, false).then(() => showTab(state.tab, false));
       if (state.actorPage) openActor(state.actorPage, false).then(() => showTab(state.tab, false));
+      if (state.tab === "articles") loadArticles(false);
       if (state.lastPaste) showPaste(state.lastPaste);
       showTab(state.tab, false);
     });
@@ -1313,9 +1367,10 @@
       const tab = b.dataset.tab;
       if (tab === "actor" && state.actorPage) openActor(state.actorPage);
       else if (tab === "article" && state.article) openArticle(state.article.docId, state.article.eventId);
+      else if (tab === "articles") loadArticles();
       else showTab(tab);
     }));
-    for (const k of ["from", "to", "hedged", "located", "dated"]) {
+    for (const k of ["from", "to", "hedged", "located", "dated", "min_confidence"]) {
       $(`#filter-${k}`).addEventListener("change", (e) => setFilter({ [k]: e.target.value }));
     }
     for (const key of LIST_KEYS) {
@@ -1334,6 +1389,13 @@
     $("#page-prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.pageSize); pushURL(); refresh(); });
     $("#page-next").addEventListener("click", () => { state.offset += state.pageSize; pushURL(); refresh(); });
     $("#paste-submit").addEventListener("click", pasteSubmit);
+    let aqTimer = null;
+    $("#articles-q").addEventListener("input", (e) => {
+      clearTimeout(aqTimer);
+      aqTimer = setTimeout(() => { state.articlesQ = e.target.value.trim(); state.articlesOffset = 0; loadArticles(); }, 350);
+    });
+    $("#articles-prev").addEventListener("click", () => { state.articlesOffset = Math.max(0, state.articlesOffset - 50); loadArticles(); });
+    $("#articles-next").addEventListener("click", () => { state.articlesOffset += 50; loadArticles(); });
     window.addEventListener("popstate", () => { applyURL(); });
 
     try {
