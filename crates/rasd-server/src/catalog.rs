@@ -697,12 +697,15 @@ impl Entry {
                 return false;
             }
         }
-        f.words.iter().all(|w| {
-            self.search.contains(w.folded.as_str())
-                || w.stem
+        let has = |word: &str, stem: &Option<String>| {
+            self.search.contains(word)
+                || stem
                     .as_ref()
                     .is_some_and(|s| self.stems.contains(&format!(" {s} ")))
-        })
+        };
+        f.words
+            .iter()
+            .all(|w| has(&w.folded, &w.stem) || w.alternatives.iter().any(|(a, s)| has(a, s)))
     }
 
     /// The map can place the event: it has coordinates or a governorate.

@@ -222,11 +222,56 @@ impl Sort {
     }
 }
 
-/// A search word: folded, and its light stem for Arabic (see [`stem`]).
+/// A search word: folded, and its light stem for Arabic (see [`stem`]), with
+/// the Arabic words an English search word also matches (`data/search_terms.tsv`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchWord {
     pub folded: String,
     pub stem: Option<String>,
+    /// Folded Arabic words or phrases, each with its stem (single words only).
+    pub alternatives: Vec<(String, Option<String>)>,
+}
+
+impl SearchWord {
+    /// Folds `word` and looks it up in the English glossary.
+    pub fn new(word: &str) -> SearchWord {
+        let folded = fold(word);
+        let alternatives = english_terms()
+            .get(folded.as_str())
+            .map(|forms| {
+                forms
+                    .iter()
+                    .map(|f| (f.clone(), if f.contains(' ') { None } else { stem(f) }))
+                    .collect()
+            })
+            .unwrap_or_default();
+        SearchWord {
+            stem: stem(&folded),
+            folded,
+            alternatives,
+        }
+    }
+}
+
+/// `data/search_terms.tsv`: English word → folded Arabic forms.
+fn english_terms() -> &'static std::collections::HashMap<String, Vec<String>> {
+    static TERMS: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../../../data/search_terms.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .skip(1)
+                .filter_map(|l| {
+                    let (en, ar) = l.split_once('\t')?;
+                    let forms = ar
+                        .split('|')
+                        .map(|f| fold(f.trim()))
+                        .filter(|f| !f.is_empty());
+                    Some((fold(en.trim()), forms.collect()))
+                })
+                .collect()
+        });
+    &TERMS
 }
 
 /// Parsed, validated filters.
@@ -403,13 +448,7 @@ impl Filter {
             actors: p.list("actor").to_vec(),
             admin1: p.list("admin1").to_vec(),
             admin2: p.list("admin2").to_vec(),
-            words: fold(q)
-                .split_whitespace()
-                .map(|w| SearchWord {
-                    folded: w.to_owned(),
-                    stem: stem(w),
-                })
-                .collect(),
+            words: q.split_whitespace().map(SearchWord::new).collect(),
             doc: p.one("doc").map(str::to_owned),
             located: yes_no(p, "located")?,
             dated: yes_no(p, "dated")?,
@@ -516,6 +555,21 @@ mod tests {
         assert_eq!(s("والمسلحين"), s("مسلحون"));
         assert_eq!(s("قتل"), None, "three letters are left alone");
         assert_eq!(s("airstrike"), None);
+    }
+
+    #[test]
+    fn english_words_bring_their_arabic_forms() {
+        let w = SearchWord::new("Airstrike");
+        assert_eq!(w.folded, "airstrike");
+        assert!(w
+            .alternatives
+            .iter()
+            .any(|(f, s)| f == "غاره" && s.as_deref() == Some("غار")));
+        assert!(w
+            .alternatives
+            .iter()
+            .any(|(f, s)| f == "قصف جوي" && s.is_none()));
+        assert!(SearchWord::new("houthis").alternatives.is_empty());
     }
 
     #[test]

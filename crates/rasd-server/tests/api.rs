@@ -1067,6 +1067,17 @@ async fn search_takes_english_terms_and_arabic_stems() {
                 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         })
         .expect("a definite Arabic word in the evidence");
+    // An English word finds the events its Arabic forms find (data/search_terms.tsv).
+    let arabic = t
+        .get_ok("/api/events?limit=0&q=%D8%A7%D8%AC%D8%AA%D9%85%D8%A7%D8%B9") // اجتماع
+        .await["total"]
+        .as_u64()
+        .unwrap();
+    let english = t.get_ok("/api/events?limit=0&q=meeting").await["total"]
+        .as_u64()
+        .unwrap();
+    assert!(arabic > 0, "the seeds report meetings");
+    assert!(english >= arabic, "meeting: {english} < اجتماع: {arabic}");
     let variant = format!("و{word}");
     let uri = format!(
         "/api/events?limit=10000&q={}",

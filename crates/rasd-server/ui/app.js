@@ -1154,7 +1154,8 @@
       const other = lang === "ar" ? a.name : a.name_ar;
       const weeks = Object.entries(a.by_week || {}).sort();
       box.replaceChildren(
-        el("h2", { class: "actor-name", dir: "auto" }, actorName(a.id, a.name), other ? el("small", { dir: "auto", text: ` — ${other}` }) : null),
+        el("h2", { class: "actor-name" }, el("bdi", { text: actorName(a.id, a.name) }),
+          other ? el("small", {}, " — ", el("bdi", { text: other })) : null),
         el("p", { class: "meta" }, `${a.id} · ${t("n_events", a.events)}`, " ",
           el("button", { type: "button", class: "primary", id: "actor-show-events",
             onclick: () => { setFilter({ actor: [a.id] }); showTab("explore"); } }, t("show_events"))),
