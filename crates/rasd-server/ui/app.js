@@ -1277,20 +1277,36 @@
 
   // ---------------------------------------------------------------- refresh
   let refreshSeq = 0;
+  // Starts every request the views need at once. The timeline's stats drop the
+  // date filters (the brush shows them); without date filters they are the
+  // same request as the header's.
+  function fetchViews() {
+    const q = filterParams();
+    const stats = api(`api/stats?${q}`);
+    const dated = state.filters.from || state.filters.to || state.filters.dated;
+    const places = api(`api/places?${q}`);
+    const all = Promise.all([
+      api(`api/events?${filterParams({ sort: state.sort, limit: state.pageSize, offset: state.offset })}`),
+      api(`api/events?${filterParams({ limit: 10000, view: "points" })}`),
+      places,
+      stats,
+      dated ? api(`api/stats?${filterParams({}, ["from", "to", "dated"])}`) : stats,
+      api(`api/graph?${filterParams({ top: GRAPH_TOP })}`),
+    ]);
+    all.catch(() => {}); // reported by refresh()
+    return { all, places };
+  }
+  // The first load's requests, started before the map and the names are ready.
+  let prefetched = null;
+
   async function refresh() {
     const seq = ++refreshSeq;
     showError(null);
     document.body.dataset.ready = "0";
-    const q = filterParams();
+    const pending = prefetched ? prefetched.all : fetchViews().all;
+    prefetched = null;
     try {
-      const [page, points, places, stats, timelineStats, graph] = await Promise.all([
-        api(`api/events?${filterParams({ sort: state.sort, limit: state.pageSize, offset: state.offset })}`),
-        api(`api/events?${filterParams({ limit: 10000, view: "points" })}`),
-        api(`api/places?${q}`),
-        api(`api/stats?${q}`),
-        api(`api/stats?${filterParams({}, ["from", "to", "dated"])}`),
-        api(`api/graph?${filterParams({ top: GRAPH_TOP })}`),
-      ]);
+      const [page, points, places, stats, timelineStats, graph] = await pending;
       if (seq !== refreshSeq) return;
       state.lastPage = page;
       state.districtOptions = (places.admin2 || []).slice().sort((a, b) => b.events - a.events);
@@ -1399,9 +1415,12 @@
     $("#articles-next").addEventListener("click", () => { state.articlesOffset += 50; loadArticles(); });
     window.addEventListener("popstate", () => { applyURL(); });
 
+    prefetched = fetchViews();
     try {
+      // Any places answer carries the gazetteer: the first view's serves both.
       const [a1, a2, actors, places] = await Promise.all([
-        api("geo/admin1.geojson"), api("geo/admin2.geojson").catch(() => null), api("api/actors"), api("api/places"),
+        api("geo/admin1.geojson"), api("geo/admin2.geojson").catch(() => null), api("api/actors"),
+        prefetched.places.catch(() => api("api/places")), // a bad filter in the URL is reported by refresh()
       ]);
       state.admin1 = a1;
       state.admin2 = a2;
