@@ -273,6 +273,8 @@ test("the web UI over the seed database", async (t) => {
     assert.equal(urlParams().get("actor_page"), "aqap");
     assert.ok(await page.locator("#actor-page .counterparts tbody tr[data-actor='houthis']").count() === 1, "houthis a counterpart");
     assert.ok(await page.locator("#actor-page .mini-timeline rect.bar").count() > 0, "its timeline");
+    assert.ok(await page.locator("#actor-page .counterparts tr[data-actor='houthis'] .sparkline rect").count() > 0,
+      "the counterpart's timeline");
     await shot("04-actor-page-en");
     await page.click("#actor-show-events");
     await ready();

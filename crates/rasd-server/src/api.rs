@@ -239,11 +239,29 @@ async fn get_actor(
         .iter()
         .filter(|e| e.source == id || e.target == id)
         .collect();
+    // Per counterpart, the events naming both actors per week (Monday), for
+    // the counterpart timelines of the actor page.
+    let mut pair_weeks: std::collections::HashMap<&str, std::collections::BTreeMap<String, usize>> =
+        Default::default();
+    for e in &hits {
+        let Some(d) = e.date() else { continue };
+        let week = catalog::week_of(d).to_string();
+        for other in catalog::event_actor_ids(&e.event) {
+            if other != id {
+                *pair_weeks
+                    .entry(other)
+                    .or_default()
+                    .entry(week.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
     let interactions: Vec<Value> = interactions
         .into_iter()
         .map(|e| {
             let other = if e.source == id { &e.target } else { &e.source };
             json!({
+                "by_week": pair_weeks.get(other.as_str()),
                 "actor": other,
                 "name": cat.actor_index.get(other).map(|&j| cat.actors[j].name.as_str()),
                 "name_ar": catalog::actor_name_ar(other),

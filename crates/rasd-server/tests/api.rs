@@ -383,6 +383,26 @@ async fn actors_with_hierarchy_aliases_and_interactions() {
         .filter_map(|x| x["actor"].as_str())
         .collect();
     assert!(partners.contains(&"aqap"), "{partners:?}");
+    // The counterpart's timeline: weeks (Mondays) of the events naming both.
+    let aqap = a["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["actor"] == "aqap")
+        .unwrap();
+    let weeks = aqap["by_week"].as_object().expect("by_week");
+    let n: u64 = weeks.values().map(|v| v.as_u64().unwrap()).sum();
+    let both = t.get_ok("/api/events?actor=aqap&limit=10000").await;
+    let expected = events(&both)
+        .iter()
+        .filter(|e| actor_ids(e).iter().any(|x| x == "houthis"))
+        .filter(|e| e["date"]["start"].is_string() || e["date"]["end"].is_string())
+        .count() as u64;
+    assert_eq!(n, expected);
+    for w in weeks.keys() {
+        let d = chrono::NaiveDate::parse_from_str(w, "%Y-%m-%d").unwrap();
+        assert_eq!(chrono::Datelike::weekday(&d), chrono::Weekday::Mon);
+    }
 }
 
 #[tokio::test]

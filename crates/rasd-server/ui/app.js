@@ -74,6 +74,7 @@
       aliases: "Names in the texts", hierarchy: "Hierarchy", parent_of: "Part of", children: "Units",
       counterparts: "Counterparts", events_of: "Events per week", by_type: "By type", show_events: "Show its events",
       pair: "pair view", view_events: "events", more_events: (n) => `and ${fmtNum(n)} more — zoom in or filter`,
+      over_time: "Events together per week",
       zoom_in: "Zoom in", axis_core: "show where 90% of the events are", axis_wide: "show the whole period",
       precision_day: "day", precision_week: "week", precision_month: "month", precision_year: "year", precision_none: "none",
     },
@@ -137,6 +138,7 @@
       aliases: "أسماؤه في النصوص", hierarchy: "التسلسل", parent_of: "جزء من", children: "وحدات تابعة",
       counterparts: "الأطراف المقابلة", events_of: "الأحداث في الأسبوع", by_type: "حسب النوع", show_events: "اعرض أحداثه",
       pair: "عرض الثنائي", view_events: "الأحداث", more_events: (n) => `و${fmtNum(n)} أخرى — كبّر الخريطة أو صفِّ النتائج`,
+      over_time: "أحداثهما معًا في الأسبوع",
       zoom_in: "تكبير", axis_core: "اعرض الفترة التي تضم ٩٠٪ من الأحداث", axis_wide: "اعرض الفترة كلها",
       precision_day: "يوم", precision_week: "أسبوع", precision_month: "شهر", precision_year: "سنة", precision_none: "بلا",
     },
@@ -1171,16 +1173,37 @@
         el("h3", { text: t("counterparts") }),
         el("table", { class: "counterparts" },
           el("thead", {}, el("tr", {}, el("th", { text: t("f_actor") }), el("th", { text: t("h_list") }),
-            el("th", { text: t("cooperation") }), el("th", { text: t("conflict") }), el("th", {}))),
+            el("th", { text: t("cooperation") }), el("th", { text: t("conflict") }), el("th", { text: t("over_time") }), el("th", {}))),
           el("tbody", {}, a.interactions.slice().sort((p, q) => q.events - p.events).map((x) => el("tr", { "data-actor": x.actor },
             el("td", {}, link({ id: x.actor, name: x.name })), el("td", { class: "num", text: fmtNum(x.events) }),
             el("td", { class: "num", text: fmtNum(x.cooperation) }), el("td", { class: "num", text: fmtNum(x.conflict) }),
+            el("td", {}, sparkline(x.by_week || {}, weeks)),
             el("td", {}, pairView ? el("button", { type: "button", class: "linkish pair-link",
               onclick: () => pairView(a.id, x.actor) }, t("pair")) : null))))));
       $("#tab-actor").textContent = actorName(a.id, a.name);
     } catch (e) {
       showError(e.message);
     }
+  }
+
+  // A counterpart's weekly events on the actor's own time axis.
+  function sparkline(byWeek, actorWeeks) {
+    const width = 160, height = 22;
+    const box = el("span", { class: "sparkline" });
+    if (!actorWeeks.length) return box;
+    const t0 = parseDay(actorWeeks[0][0]), t1 = d3.utcMonday.offset(parseDay(actorWeeks[actorWeeks.length - 1][0]), 1);
+    const x = d3.scaleUtc().domain([t0, t1]).range([0, width]);
+    const entries = Object.entries(byWeek);
+    const max = Math.max(1, ...entries.map((e) => e[1]));
+    const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`).attr("width", width).attr("height", height)
+      .attr("direction", "ltr").attr("role", "img")
+      .attr("aria-label", entries.map(([w, n]) => `${fmtDay(w)}: ${fmtNum(n)}`).join("، "));
+    svg.selectAll("rect").data(entries).join("rect")
+      .attr("x", (e) => x(parseDay(e[0]))).attr("width", Math.max(2, x(d3.utcMonday.offset(t0, 1)) - x(t0)))
+      .attr("y", (e) => height - (height - 2) * e[1] / max).attr("height", (e) => (height - 2) * e[1] / max)
+      .attr("fill", "#5b7a99");
+    svg.append("line").attr("x1", 0).attr("x2", width).attr("y1", height - 0.5).attr("y2", height - 0.5).attr("stroke", "#ccc");
+    return box;
   }
 
   function miniTimeline(weeks) {
