@@ -217,6 +217,8 @@ impl AcledRow {
             let list: Vec<String> = figures.iter().map(u32::to_string).collect();
             tags.push(format!("fatality reports: {}", list.join(", ")));
         }
+        // rasd's own id, so a row leads back to its evidence (`/api/events/{id}`).
+        tags.push(format!("rasd_event_id: {}", ev.event_id));
         AcledRow {
             event_id_cnty: e.event_id_cnty.clone(),
             event_date: date,

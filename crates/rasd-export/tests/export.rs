@@ -108,13 +108,18 @@ fn csv_has_acleds_31_columns_and_coded_rows() {
         ("source", "aden-alghad; almasdar"),
         ("source_scale", "National-Subnational"),
         ("fatalities", "5"),
-        ("tags", "fatality reports: 5, 7"),
         // Latest publication date among the sources: 2023-11-20, 00:00 UTC.
         ("timestamp", "1700438400"),
     ];
     for (col, want) in expect {
         assert_eq!(clash[col], want, "column {col}");
     }
+    // The tags carry rasd's event id after the disagreeing tolls.
+    let (tolls, id) = clash["tags"]
+        .split_once("; rasd_event_id: ")
+        .expect("rasd id tag");
+    assert_eq!(tolls, "fatality reports: 5, 7");
+    assert!(id.starts_with("ev-") && id.len() > 5, "{id}");
     assert_eq!(
         clash["notes"],
         "On 7 November 2023, Houthi Movement - Ansar Allah clashed with Military Forces of \

@@ -1,6 +1,6 @@
 //! The JSON API: each route next to its handler.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::catalog::{self, Source};
+use crate::catalog::{self, Catalog, Source};
 use crate::error::AppError;
-use crate::filter::{Filter, FilterParams, Page};
-use crate::input::{ApiJson, ApiQuery};
+use crate::filter::{Filter, FilterParams, Page, EXPORT_KEYS, GRAPH_KEYS, PAGE_KEYS};
+use crate::input::ApiJson;
 use crate::state::AppState;
 
 /// Every API route as `(method, path)`, in the order of the OpenAPI document.
@@ -26,6 +26,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/places"),
     ("get", "/api/stats"),
     ("get", "/api/documents/{id}"),
+    ("get", "/api/documents"),
     ("post", "/api/documents"),
     ("post", "/api/extract"),
     ("get", "/api/export"),
@@ -41,7 +42,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/graph", get(get_graph))
         .route("/api/places", get(get_places))
         .route("/api/stats", get(get_stats))
-        .route("/api/documents", post(ingest_document))
+        .route("/api/documents", post(ingest_document).get(list_documents))
         .route("/api/documents/{id}", get(get_document))
         .route("/api/extract", post(extract))
         .route("/api/export", get(export))
@@ -53,19 +54,32 @@ fn raw_json(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// Parses the query string of a filtered route (`extra`: its own parameters)
+/// and checks the filter against the catalog.
+fn parse_query(
+    raw: Option<String>,
+    extra: &[&str],
+    cat: &Catalog,
+) -> Result<(FilterParams, Filter), AppError> {
+    let p = FilterParams::from_query(raw.as_deref(), extra)?;
+    let mut f = Filter::parse(&p)?;
+    cat.resolve(&mut f)?;
+    Ok((p, f))
+}
+
 // ------------------------------------------------------------------ events
 
 /// `GET /api/events`: filtered, sorted, paged events.
 async fn list_events(
     State(st): State<AppState>,
-    ApiQuery(p): ApiQuery<FilterParams>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let filter = Filter::parse(&p)?;
-    let page = Page::parse(&p)?;
     let cat = st.catalog();
+    let (p, filter) = parse_query(raw, &PAGE_KEYS, &cat)?;
+    let page = Page::parse(&p)?;
     let (total, hits) = cat.page(&filter, &page);
-    match p.view.as_deref().map(str::trim) {
-        None | Some("") | Some("full") => {}
+    match p.one("view") {
+        None | Some("full") => {}
         Some("points") => {
             // A small projection for the map: a few fields instead of the record.
             let points: Vec<Value> = hits
@@ -80,9 +94,13 @@ async fn list_events(
                         "lat": loc.and_then(|l| l.lat),
                         "lon": loc.and_then(|l| l.lon),
                         "admin1_pcode": loc.and_then(|l| l.admin1_pcode.as_ref()),
+                        "admin2_pcode": loc.and_then(|l| l.admin2_pcode.as_ref()),
+                        "geo_precision": loc.map(|l| l.geo_precision),
                         "place": loc.map(|l| &l.name),
                         "place_ar": loc.map(|l| &l.name_ar),
                         "fatalities": ev.fatalities,
+                        "sources": e.corroboration,
+                        "hedged": ev.hedged,
                     })
                 })
                 .collect();
@@ -92,13 +110,16 @@ async fn list_events(
             .into_response());
         }
         Some(other) => {
-            return Err(AppError::BadRequest(format!(
-                "invalid `view`: `{other}` (one of full, points)"
-            )))
+            return Err(AppError::param(
+                "invalid_value",
+                "view",
+                format!("invalid `view`: `{other}` (one of full, points)"),
+            ))
         }
     }
     // Events were serialized once when the catalog was built; only the page
-    // frame is written here.
+    // frame and two per-event figures (the number of outlets and whether their
+    // death tolls disagree) are written here.
     let mut body =
         String::with_capacity(64 + hits.iter().map(|e| e.json.get().len() + 1).sum::<usize>());
     body.push_str(&format!(
@@ -109,7 +130,13 @@ async fn list_events(
         if i > 0 {
             body.push(',');
         }
-        body.push_str(e.json.get());
+        let json = e.json.get();
+        body.push_str(&format!(
+            "{{\"sources\":{},\"deaths_disagree\":{},",
+            e.corroboration, e.deaths_disagree
+        ));
+        // The record is a non-empty JSON object: its fields follow.
+        body.push_str(json.strip_prefix('{').unwrap_or(json));
     }
     body.push_str("]}");
     Ok(raw_json(body))
@@ -120,6 +147,7 @@ struct EventDetail<'a> {
     event: &'a rasd_model::Event,
     event_id_cnty: &'a str,
     corroboration: u32,
+    deaths_disagree: bool,
     sources: &'a [Source],
 }
 
@@ -132,11 +160,13 @@ async fn get_event(
     let e = cat
         .get(&id)
         .or_else(|| cat.get_by_report(&id))
+        .or_else(|| cat.get_by_cnty(&id))
         .ok_or_else(|| AppError::NotFound(format!("no event `{id}`")))?;
     Ok(Json(json!(EventDetail {
         event: &e.event,
         event_id_cnty: &e.event_id_cnty,
         corroboration: e.corroboration,
+        deaths_disagree: e.deaths_disagree,
         sources: &e.sources,
     })))
 }
@@ -168,14 +198,16 @@ async fn get_actor(
             break;
         }
         let info = cat.actor_index.get(&p).map(|&j| &cat.actors[j]);
-        ancestors.push(json!({ "id": p, "name": info.map(|a| a.name.as_str()) }));
+        ancestors.push(json!({
+            "id": p, "name": info.map(|a| a.name.as_str()), "name_ar": catalog::actor_name_ar(&p),
+        }));
         cur = info.and_then(|a| a.parent.clone());
     }
     let children: Vec<Value> = cat
         .actors
         .iter()
         .filter(|a| a.parent.as_deref() == Some(id.as_str()))
-        .map(|a| json!({ "id": a.id, "name": a.name, "events": a.events }))
+        .map(|a| json!({ "id": a.id, "name": a.name, "name_ar": a.name_ar, "events": a.events }))
         .collect();
     let filter = Filter {
         actors: vec![id.clone()],
@@ -201,19 +233,38 @@ async fn get_actor(
     }
     let mut aliases: Vec<(&str, usize)> = aliases.into_iter().collect();
     aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let graph = catalog::graph(&cat, &hits);
+    let graph = catalog::graph(&cat, &hits, None);
     let interactions: Vec<&catalog::GraphEdge> = graph
         .edges
         .iter()
         .filter(|e| e.source == id || e.target == id)
         .collect();
+    // Per counterpart, the events naming both actors per week (Monday), for
+    // the counterpart timelines of the actor page.
+    let mut pair_weeks: std::collections::HashMap<&str, std::collections::BTreeMap<String, usize>> =
+        Default::default();
+    for e in &hits {
+        let Some(d) = e.date() else { continue };
+        let week = catalog::week_of(d).to_string();
+        for other in catalog::event_actor_ids(&e.event) {
+            if other != id {
+                *pair_weeks
+                    .entry(other)
+                    .or_default()
+                    .entry(week.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
     let interactions: Vec<Value> = interactions
         .into_iter()
         .map(|e| {
             let other = if e.source == id { &e.target } else { &e.source };
             json!({
+                "by_week": pair_weeks.get(other.as_str()),
                 "actor": other,
                 "name": cat.actor_index.get(other).map(|&j| cat.actors[j].name.as_str()),
+                "name_ar": catalog::actor_name_ar(other),
                 "events": e.events,
                 "cooperation": e.cooperation,
                 "conflict": e.conflict,
@@ -228,9 +279,18 @@ async fn get_actor(
             .entry(e.event.plover.event_type.as_str())
             .or_default() += 1;
     }
+    // The actor's events per week (Monday), for its timeline.
+    let mut by_week: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in &hits {
+        if let Some(d) = e.date() {
+            *by_week.entry(catalog::week_of(d).to_string()).or_default() += 1;
+        }
+    }
     Ok(Json(json!({
         "id": actor.id,
         "name": actor.name,
+        "name_ar": actor.name_ar,
+        "by_week": by_week,
         "parent": actor.parent,
         "ancestors": ancestors,
         "children": children,
@@ -246,21 +306,31 @@ async fn get_actor(
 /// `GET /api/graph`: the actor graph of the filtered events.
 async fn get_graph(
     State(st): State<AppState>,
-    ApiQuery(p): ApiQuery<FilterParams>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, AppError> {
-    let f = Filter::parse(&p)?;
     let cat = st.catalog();
+    let (p, f) = parse_query(raw, &GRAPH_KEYS, &cat)?;
+    let top = match p.one("top") {
+        None => None,
+        Some(s) => Some(s.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            AppError::param(
+                "invalid_value",
+                "top",
+                format!("invalid `top`: expected a positive integer, got `{s}`"),
+            )
+        })?),
+    };
     let hits = cat.filter(&f);
-    Ok(Json(json!(catalog::graph(&cat, &hits))))
+    Ok(Json(json!(catalog::graph(&cat, &hits, top))))
 }
 
 /// `GET /api/places`: event counts per governorate and district.
 async fn get_places(
     State(st): State<AppState>,
-    ApiQuery(p): ApiQuery<FilterParams>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, AppError> {
-    let f = Filter::parse(&p)?;
     let cat = st.catalog();
+    let (_, f) = parse_query(raw, &[], &cat)?;
     let hits = cat.filter(&f);
     Ok(Json(json!(catalog::places(&hits))))
 }
@@ -268,10 +338,10 @@ async fn get_places(
 /// `GET /api/stats`: totals, and counts by type, week and governorate.
 async fn get_stats(
     State(st): State<AppState>,
-    ApiQuery(p): ApiQuery<FilterParams>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, AppError> {
-    let f = Filter::parse(&p)?;
     let cat = st.catalog();
+    let (_, f) = parse_query(raw, &[], &cat)?;
     let hits = cat.filter(&f);
     let mut v = json!(catalog::stats(&hits));
     v["documents_total"] = json!(cat.documents);
@@ -292,6 +362,36 @@ async fn get_document(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no document `{id}`")))?;
     Ok(Json(doc))
+}
+
+/// `GET /api/documents?q=&limit=&offset=`: the articles that reported events,
+/// newest first, with their number of events; `q` searches their titles
+/// (Arabic spelling folded, light stems, as the event search).
+async fn list_documents(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, AppError> {
+    let p = FilterParams::from_query_only(raw.as_deref(), &["q", "limit", "offset"])?;
+    let page = Page::parse(&p)?;
+    let q = p.one("q").unwrap_or("");
+    if q.chars().count() > 500 {
+        return Err(AppError::param(
+            "invalid_value",
+            "q",
+            "invalid `q`: longer than 500 characters".into(),
+        ));
+    }
+    let cat = st.catalog();
+    let docs = cat.documents_matching(q);
+    let total = docs.len();
+    let page_docs: Vec<&catalog::DocumentInfo> = docs
+        .into_iter()
+        .skip(page.offset)
+        .take(page.limit)
+        .collect();
+    Ok(Json(json!({
+        "total": total, "offset": page.offset, "limit": page.limit, "documents": page_docs,
+    })))
 }
 
 /// Body of `POST /api/extract` and `POST /api/documents`.
@@ -401,26 +501,26 @@ async fn ingest_document(
 // ------------------------------------------------------------------ export
 
 /// `GET /api/export?format=csv|jsonl|geojson|graphml` over the filtered events.
-async fn export(
-    State(st): State<AppState>,
-    ApiQuery(p): ApiQuery<FilterParams>,
-) -> Result<Response, AppError> {
-    let f = Filter::parse(&p)?;
-    let format = p
-        .format
-        .as_deref()
-        .unwrap_or("jsonl")
-        .trim()
-        .to_ascii_lowercase();
+async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+    let (p, f) = parse_query(raw, &EXPORT_KEYS, &st.catalog())?;
+    let format = p.one("format").unwrap_or("jsonl").to_ascii_lowercase();
     let (mime, ext) = match format.as_str() {
         "csv" => ("text/csv; charset=utf-8", "csv"),
         "jsonl" => ("application/x-ndjson", "jsonl"),
         "geojson" => ("application/geo+json", "geojson"),
         "graphml" => ("application/graphml+xml", "graphml"),
         other => {
-            return Err(AppError::BadRequest(format!(
-                "invalid `format`: `{other}` (one of csv, jsonl, geojson, graphml)"
-            )))
+            return Err(AppError::Param(Box::new(crate::error::ParamError {
+                code: "unknown_value",
+                param: "format".into(),
+                message: format!(
+                    "invalid `format`: `{other}` (one of csv, jsonl, geojson, graphml)"
+                ),
+                valid: ["csv", "jsonl", "geojson", "graphml"]
+                    .map(String::from)
+                    .to_vec(),
+                did_you_mean: crate::filter::closest(other, ["csv", "jsonl", "geojson", "graphml"]),
+            })))
         }
     };
     let body = st.export(ext.to_owned(), f).await?;

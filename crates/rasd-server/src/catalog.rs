@@ -3,13 +3,199 @@
 //! swapped in behind an `Arc`, so readers never wait for SQLite or for each other.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rasd_model::Event;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::filter::{fold, is_cooperation, Filter, Page, Sort};
+use crate::error::{AppError, ParamError};
+use crate::filter::{closest, fold, is_cooperation, stem, Filter, Page, Sort};
+
+// ------------------------------------------------------------------ gazetteer
+
+/// A governorate, district or town of `data/places.csv`, or a label of the
+/// map's base layer (`data/geo/context.csv`).
+#[derive(Debug, Clone, Serialize)]
+pub struct GazPlace {
+    /// P-code (governorates and districts); empty for towns and labels.
+    pub pcode: String,
+    /// Governorate p-code.
+    pub admin1_pcode: String,
+    pub name_en: String,
+    /// The gazetteer's Arabic spelling (with hamza and ta marbuta).
+    pub name_ar: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// `country` or `sea` for labels; the level otherwise.
+    pub kind: String,
+    /// Other spellings (English and Arabic) that name it.
+    #[serde(skip)]
+    pub forms: Vec<String>,
+}
+
+/// The administrative names the API accepts and the UI shows.
+pub struct Gazetteer {
+    pub admin1: Vec<GazPlace>,
+    pub admin2: Vec<GazPlace>,
+    /// Towns the gazetteer marks as cities, for the base layer.
+    pub towns: Vec<GazPlace>,
+    /// Neighbouring countries and seas, for the base layer.
+    pub labels: Vec<GazPlace>,
+}
+
+/// Reads a CSV embedded in the binary; lines starting with `#` are comments.
+fn embedded_csv(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes())
+        .into_records()
+        .filter_map(Result::ok)
+}
+
+/// The built-in gazetteer: `data/places.csv` (generated from OCHA's COD-AB and
+/// Yemen-info, with their Arabic spellings) and `data/geo/context.csv`.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer {
+        admin1: Vec::new(),
+        admin2: Vec::new(),
+        towns: Vec::new(),
+        labels: Vec::new(),
+    };
+    // name_ar,name_en,level,pcode,admin1_pcode,admin2_pcode,lat,lon,forms
+    for r in embedded_csv(include_str!("../../../data/places.csv")) {
+        let get = |i: usize| r.get(i).unwrap_or("").trim().to_owned();
+        let (Ok(lat), Ok(lon)) = (get(6).parse::<f64>(), get(7).parse::<f64>()) else {
+            continue;
+        };
+        let place = GazPlace {
+            pcode: get(3),
+            admin1_pcode: get(4),
+            name_en: get(1),
+            name_ar: get(0),
+            lat,
+            lon,
+            kind: get(2),
+            forms: get(8).split('|').map(str::to_owned).collect(),
+        };
+        match place.kind.as_str() {
+            "admin1" => g.admin1.push(place),
+            "admin2" => g.admin2.push(place),
+            "city" => g.towns.push(place),
+            _ => {}
+        }
+    }
+    // kind,name_en,name_ar,lat,lon
+    for r in embedded_csv(include_str!("../../../data/geo/context.csv")) {
+        let get = |i: usize| r.get(i).unwrap_or("").trim().to_owned();
+        let (Ok(lat), Ok(lon)) = (get(3).parse::<f64>(), get(4).parse::<f64>()) else {
+            continue;
+        };
+        g.labels.push(GazPlace {
+            pcode: String::new(),
+            admin1_pcode: String::new(),
+            name_en: get(1),
+            name_ar: get(2),
+            lat,
+            lon,
+            kind: get(0),
+            forms: Vec::new(),
+        });
+    }
+    g
+});
+
+/// Folds a place name for comparison: Arabic letters as [`fold`], apostrophes,
+/// hyphens and a leading "محافظة"/"مديرية"/"governorate" dropped.
+fn place_key(s: &str) -> String {
+    let f = fold(s.trim());
+    let f = f
+        .trim_start_matches("محافظه ")
+        .trim_start_matches("مديريه ")
+        .trim_end_matches(" governorate")
+        .trim_end_matches(" district");
+    f.chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '`' | 'ʼ'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl GazPlace {
+    fn is_named(&self, key: &str) -> bool {
+        self.pcode.eq_ignore_ascii_case(key.trim())
+            || [&self.name_en, &self.name_ar]
+                .into_iter()
+                .chain(self.forms.iter())
+                .any(|n| place_key(n) == place_key(key))
+    }
+}
+
+/// Resolves governorate or district names (p-code, English or Arabic, any
+/// listed spelling) to p-codes; an unknown one is a 400 naming the closest.
+fn resolve_places(
+    param: &str,
+    given: &[String],
+    places: &[GazPlace],
+) -> Result<Vec<String>, AppError> {
+    given
+        .iter()
+        .map(|g| {
+            places
+                .iter()
+                .find(|p| p.is_named(g))
+                .map(|p| p.pcode.clone())
+                .ok_or_else(|| {
+                    let names = places
+                        .iter()
+                        .flat_map(|p| [p.pcode.as_str(), p.name_en.as_str(), p.name_ar.as_str()]);
+                    AppError::Param(Box::new(ParamError {
+                        code: "unknown_value",
+                        param: param.to_owned(),
+                        message: format!(
+                            "invalid `{param}`: no governorate or district `{g}` (give a p-code such as {}, an English or an Arabic name)",
+                            places.first().map_or("", |p| p.pcode.as_str())
+                        ),
+                        valid: places
+                            .iter()
+                            .map(|p| format!("{} {} {}", p.pcode, p.name_en, p.name_ar))
+                            .collect(),
+                        did_you_mean: closest(g, names),
+                    }))
+                })
+        })
+        .collect()
+}
+
+/// Arabic display names of the built-in actors: the first Arabic form of each
+/// row of `data/actors.tsv` (id, parent, category, name, forms).
+static ACTOR_NAMES_AR: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let is_arabic = |s: &str| s.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    include_str!("../../../data/actors.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let id = cols.first()?.trim();
+            let ar = cols
+                .get(4)?
+                .split('|')
+                .map(str::trim)
+                .find(|f| is_arabic(f))?;
+            Some((id.to_owned(), ar.to_owned()))
+        })
+        .collect()
+});
+
+/// The Arabic name of an actor, if the built-in dictionary has one.
+pub(crate) fn actor_name_ar(id: &str) -> Option<&'static str> {
+    ACTOR_NAMES_AR.get(id).map(String::as_str)
+}
 
 /// One document's report of a (merged) event, with its own figures.
 #[derive(Debug, Clone, Serialize)]
@@ -41,11 +227,28 @@ pub struct Figures {
     pub released: Option<u32>,
 }
 
+/// An article that reported at least one stored event.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub doc_id: String,
+    pub title: String,
+    pub pub_date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Merged events this article reports.
+    pub events: usize,
+    /// Folded title words and their stems, for `q`.
+    #[serde(skip)]
+    search: String,
+}
+
 /// An actor of the actor table.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorInfo {
     pub id: String,
     pub name: String,
+    /// Arabic name from the built-in dictionary, if any.
+    pub name_ar: Option<String>,
     pub parent: Option<String>,
     /// Number of events in which the actor (or one of its children) takes part.
     pub events: usize,
@@ -67,8 +270,12 @@ pub(crate) struct Entry {
     /// The event serialized once, so list pages are cheap to write.
     pub json: Box<RawValue>,
     pub sources: Vec<Source>,
-    /// Folded evidence, actor and place words for `q`.
+    /// The outlets give different death tolls.
+    pub deaths_disagree: bool,
+    /// Folded evidence, actor, place and coding words for `q`.
     search: String,
+    /// Stems of the Arabic words of `search`, each between spaces.
+    stems: String,
     /// Ids of every actor of the event and of their ancestors.
     actor_ids: Vec<String>,
     /// The event date used by filters and the timeline: the window's start,
@@ -83,11 +290,15 @@ pub(crate) struct Catalog {
     by_id: HashMap<String, usize>,
     /// Per-document report ids to their merged event.
     by_report: HashMap<String, usize>,
+    /// ACLED-style ids (`event_id_cnty`, as in the CSV) to events.
+    by_cnty: HashMap<String, usize>,
     pub actors: Vec<ActorInfo>,
     /// The actor table as stored, for the exports.
     pub actor_rows: Vec<rasd_store::ActorRow>,
     pub actor_index: HashMap<String, usize>,
     pub documents: usize,
+    /// The articles behind the events, newest first.
+    pub document_list: Vec<DocumentInfo>,
 }
 
 fn parse_date(s: &Option<String>) -> Option<NaiveDate> {
@@ -122,6 +333,7 @@ impl Catalog {
             .map(|a| ActorInfo {
                 id: a.id.clone(),
                 name: a.name.clone(),
+                name_ar: actor_name_ar(&a.id).map(str::to_owned),
                 parent: a.parent.clone(),
                 events: 0,
             })
@@ -173,14 +385,46 @@ impl Catalog {
                     search.push(' ');
                 }
             }
-            search.push_str(&event.plover.event_type);
+            // English terms: the coding, so "airstrike" or "battles" find events.
+            for s in [
+                Some(&event.plover.event_type),
+                event.plover.mode.as_ref(),
+                Some(&event.acled.event_type),
+                Some(&event.acled.sub_event_type),
+                Some(&event.acled.disorder_type),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                // "Air/drone strike" is also searchable as "air strike".
+                search.push_str(&s.replace('/', " "));
+                search.push(' ');
+            }
+            for a in event.assoc_actor1.iter().chain(event.assoc_actor2.iter()) {
+                search.push_str(&a.name);
+                search.push(' ');
+            }
+            let search = fold(&search);
+            let mut stems = String::from(" ");
+            for w in search.split(|c: char| !c.is_alphanumeric()) {
+                if let Some(s) = stem(w) {
+                    stems.push_str(&s);
+                    stems.push(' ');
+                }
+            }
+            let figures: std::collections::BTreeSet<u32> = sources
+                .iter()
+                .filter_map(|s| s.figures.fatalities)
+                .collect();
             let json = serde_json::value::to_raw_value(&event).expect("events serialize");
             entries.push(Entry {
                 date: parse_date(&event.date.start).or(parse_date(&event.date.end)),
                 event_id_cnty: stored.event_id_cnty.clone(),
                 corroboration: stored.corroboration,
                 stored,
-                search: fold(&search),
+                deaths_disagree: figures.len() > 1,
+                search,
+                stems,
                 actor_ids,
                 json,
                 sources,
@@ -202,6 +446,11 @@ impl Catalog {
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.sources.iter().map(move |s| (s.event_id.clone(), i)))
+            .collect();
+        let by_cnty = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.event_id_cnty.clone(), i))
             .collect();
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for e in &entries {
@@ -226,6 +475,7 @@ impl Catalog {
             }
         }
         actors.extend(extra.into_iter().map(|(id, name)| ActorInfo {
+            name_ar: actor_name_ar(&id).map(str::to_owned),
             id,
             name,
             parent: None,
@@ -240,10 +490,43 @@ impl Catalog {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        let mut docs: HashMap<&str, DocumentInfo> = HashMap::new();
+        for e in &entries {
+            for s in &e.sources {
+                let d = docs.entry(s.doc_id.as_str()).or_insert_with(|| {
+                    let folded = fold(&s.title);
+                    let mut search = format!(" {folded} ");
+                    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+                        if let Some(st) = stem(w) {
+                            search.push_str(&st);
+                            search.push(' ');
+                        }
+                    }
+                    DocumentInfo {
+                        doc_id: s.doc_id.clone(),
+                        title: s.title.clone(),
+                        pub_date: s.pub_date.clone(),
+                        source: s.source.clone(),
+                        url: s.url.clone(),
+                        events: 0,
+                        search,
+                    }
+                });
+                d.events += 1;
+            }
+        }
+        let mut document_list: Vec<DocumentInfo> = docs.into_values().collect();
+        document_list.sort_by(|a, b| {
+            b.pub_date
+                .cmp(&a.pub_date)
+                .then_with(|| a.doc_id.cmp(&b.doc_id))
+        });
         Catalog {
+            document_list,
             entries,
             by_id,
             by_report,
+            by_cnty,
             actors,
             actor_rows,
             actor_index,
@@ -253,6 +536,79 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The event with this ACLED-style id (`event_id_cnty`, the CSV's first column).
+    pub fn get_by_cnty(&self, id: &str) -> Option<&Entry> {
+        self.by_cnty.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Checks the values of `f` that need the data: actor ids (or exact
+    /// English/Arabic names) must exist, governorates and districts become
+    /// p-codes. An unknown value is a 400 with the closest valid one.
+    pub fn resolve(&self, f: &mut Filter) -> Result<(), AppError> {
+        let mut actors = Vec::with_capacity(f.actors.len());
+        for given in &f.actors {
+            if self.actor_index.contains_key(given) {
+                actors.push(given.clone());
+                continue;
+            }
+            let key = fold(given.trim());
+            let by_name = self.actors.iter().find(|a| {
+                fold(&a.name) == key || a.name_ar.as_deref().is_some_and(|n| fold(n) == key)
+            });
+            match by_name {
+                Some(a) => actors.push(a.id.clone()),
+                None => {
+                    let ids = self.actors.iter().map(|a| a.id.as_str());
+                    let names = self.actors.iter().map(|a| a.name.as_str());
+                    let did_you_mean = closest(given, ids).or_else(|| {
+                        closest(given, names).and_then(|n| {
+                            self.actors
+                                .iter()
+                                .find(|a| a.name == n)
+                                .map(|a| a.id.clone())
+                        })
+                    });
+                    return Err(AppError::Param(Box::new(ParamError {
+                        code: "unknown_value",
+                        param: "actor".into(),
+                        message: format!(
+                            "invalid `actor`: no actor `{given}`{}",
+                            did_you_mean
+                                .as_deref()
+                                .map(|d| format!("; did you mean `{d}`?"))
+                                .unwrap_or_default()
+                        ),
+                        valid: self.actors.iter().map(|a| a.id.clone()).collect(),
+                        did_you_mean,
+                    })));
+                }
+            }
+        }
+        f.actors = actors;
+        f.admin1 = resolve_places("admin1", &f.admin1, &GAZETTEER.admin1)?;
+        f.admin2 = resolve_places("admin2", &f.admin2, &GAZETTEER.admin2)?;
+        Ok(())
+    }
+
+    /// The articles whose title holds every word of `q` (folded, or by stem).
+    pub fn documents_matching(&self, q: &str) -> Vec<&DocumentInfo> {
+        let words: Vec<(String, Option<String>)> = fold(q)
+            .split_whitespace()
+            .map(|w| (w.to_owned(), stem(w)))
+            .collect();
+        self.document_list
+            .iter()
+            .filter(|d| {
+                words.iter().all(|(w, st)| {
+                    d.search.contains(w.as_str())
+                        || st
+                            .as_ref()
+                            .is_some_and(|s| d.search.contains(&format!(" {s} ")))
+                })
+            })
+            .collect()
     }
 
     /// The merged event a per-document report belongs to.
@@ -307,45 +663,62 @@ impl Entry {
             return false;
         }
         if !f.admin1.is_empty() {
-            let Some(loc) = &ev.location else {
-                return false;
-            };
-            let hit = f.admin1.iter().any(|want| {
-                loc.admin1_pcode
-                    .as_deref()
-                    .is_some_and(|p| p.eq_ignore_ascii_case(want))
-                    || loc
-                        .admin1
-                        .as_deref()
-                        .is_some_and(|n| n.to_lowercase() == *want)
-            });
-            if !hit {
+            let code = ev.location.as_ref().and_then(|l| l.admin1_pcode.as_deref());
+            if !code.is_some_and(|c| f.admin1.iter().any(|want| want.eq_ignore_ascii_case(c))) {
                 return false;
             }
         }
         if !f.admin2.is_empty() {
-            let Some(loc) = &ev.location else {
-                return false;
-            };
-            let hit = f.admin2.iter().any(|want| {
-                loc.admin2_pcode
-                    .as_deref()
-                    .is_some_and(|p| p.eq_ignore_ascii_case(want))
-                    || loc
-                        .admin2
-                        .as_deref()
-                        .is_some_and(|n| n.to_lowercase() == *want)
-            });
-            if !hit {
+            let code = ev.location.as_ref().and_then(|l| l.admin2_pcode.as_deref());
+            if !code.is_some_and(|c| f.admin2.iter().any(|want| want.eq_ignore_ascii_case(c))) {
                 return false;
             }
+        }
+        if f.located.is_some_and(|want| want != self.is_located()) {
+            return false;
+        }
+        if f.dated.is_some_and(|want| want != self.date.is_some()) {
+            return false;
+        }
+        if f.hedged.is_some_and(|want| want != ev.hedged) {
+            return false;
+        }
+        if f.min_confidence.is_some_and(|min| ev.confidence < min) {
+            return false;
+        }
+        if !f.acled_types.is_empty() && !f.acled_types.contains(&ev.acled.event_type) {
+            return false;
+        }
+        if !f.sub_event_types.is_empty() && !f.sub_event_types.contains(&ev.acled.sub_event_type) {
+            return false;
         }
         if let Some(doc) = &f.doc {
             if ev.doc_id != *doc && !self.sources.iter().any(|s| s.doc_id == *doc) {
                 return false;
             }
         }
-        f.words.iter().all(|w| self.search.contains(w.as_str()))
+        let has = |word: &str, stem: &Option<String>| {
+            self.search.contains(word)
+                || stem
+                    .as_ref()
+                    .is_some_and(|s| self.stems.contains(&format!(" {s} ")))
+        };
+        f.words
+            .iter()
+            .all(|w| has(&w.folded, &w.stem) || w.alternatives.iter().any(|(a, s)| has(a, s)))
+    }
+
+    /// The map can place the event: it has coordinates or a governorate.
+    pub fn is_located(&self) -> bool {
+        self.event
+            .location
+            .as_ref()
+            .is_some_and(|l| (l.lat.is_some() && l.lon.is_some()) || l.admin1_pcode.is_some())
+    }
+
+    /// The event's date used by filters and the timeline.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.date
     }
 }
 
@@ -362,11 +735,55 @@ pub(crate) struct Stats {
     pub fatalities: u64,
     pub injured: u64,
     pub undated: usize,
+    /// Events the map cannot place (no coordinates, no governorate).
+    pub unlocated: usize,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
+    /// Where most of the data is: the 1st and 99th percentiles of the event
+    /// dates, so that a few background events do not stretch the timeline.
+    pub range: Option<DateRange>,
+    /// The shortest date range that holds 90% of the dated events: where a
+    /// timeline should look first when the reporting is concentrated.
+    pub core: Option<DateRange>,
     pub by_type: Vec<TypeCount>,
     pub by_week: Vec<WeekCount>,
     pub by_admin1: Vec<PlaceCount>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DateRange {
+    pub from: String,
+    pub to: String,
+}
+
+/// The shortest range of sorted `dates` that holds `share` of them (at least one).
+pub(crate) fn densest_range(sorted: &[NaiveDate], share: f64) -> Option<DateRange> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let k = ((sorted.len() as f64 * share).ceil() as usize).clamp(1, sorted.len());
+    let (lo, hi) = (0..=sorted.len() - k)
+        .map(|i| (i, i + k - 1))
+        .min_by_key(|&(i, j)| (sorted[j] - sorted[i], i))?;
+    Some(DateRange {
+        from: sorted[lo].to_string(),
+        to: sorted[hi].to_string(),
+    })
+}
+
+/// The 1st–99th percentile range of `dates` (sorted in place).
+pub(crate) fn core_range(dates: &mut [NaiveDate]) -> Option<DateRange> {
+    if dates.is_empty() {
+        return None;
+    }
+    dates.sort_unstable();
+    let last = dates.len() - 1;
+    let lo = (last as f64 * 0.01).floor() as usize;
+    let hi = (last as f64 * 0.99).ceil() as usize;
+    Some(DateRange {
+        from: dates[lo].to_string(),
+        to: dates[hi.min(last)].to_string(),
+    })
 }
 
 #[derive(Serialize)]
@@ -390,6 +807,8 @@ pub(crate) struct WeekCount {
 pub(crate) struct PlaceCount {
     pub pcode: String,
     pub name: String,
+    /// The gazetteer's Arabic name.
+    pub name_ar: String,
     pub events: usize,
     pub fatalities: u64,
 }
@@ -400,7 +819,12 @@ pub(crate) fn stats(hits: &[&Entry]) -> Stats {
     let mut docs = std::collections::HashSet::new();
     let (mut fatalities, mut injured, mut undated) = (0u64, 0u64, 0usize);
     let (mut first, mut last): (Option<NaiveDate>, Option<NaiveDate>) = (None, None);
+    let mut dates = Vec::with_capacity(hits.len());
+    let mut unlocated = 0;
     for e in hits {
+        if !e.is_located() {
+            unlocated += 1;
+        }
         let ev = &e.event;
         let t = by_type.entry(ev.plover.event_type.as_str()).or_default();
         t.0 += 1;
@@ -413,6 +837,7 @@ pub(crate) fn stats(hits: &[&Entry]) -> Stats {
         }
         match e.date {
             Some(d) => {
+                dates.push(d);
                 *by_week
                     .entry((week_of(d), ev.plover.event_type.as_str()))
                     .or_default() += 1;
@@ -428,6 +853,9 @@ pub(crate) fn stats(hits: &[&Entry]) -> Stats {
         fatalities,
         injured,
         undated,
+        unlocated,
+        range: core_range(&mut dates),
+        core: densest_range(&dates, 0.9),
         first_date: first.map(|d| d.to_string()),
         last_date: last.map(|d| d.to_string()),
         by_type: by_type
@@ -455,8 +883,19 @@ pub(crate) fn stats(hits: &[&Entry]) -> Stats {
 pub(crate) struct Places {
     pub admin1: Vec<PlaceCount>,
     pub admin2: Vec<PlaceCount>,
-    /// Events with no location.
+    /// Events the map cannot place.
     pub unlocated: usize,
+    /// Every governorate of the gazetteer with its names and centroid, the
+    /// towns and the neighbours' labels, for the map's base layer.
+    pub gazetteer: GazetteerView,
+}
+
+/// The gazetteer part of `GET /api/places`.
+#[derive(Serialize)]
+pub(crate) struct GazetteerView {
+    pub governorates: &'static [GazPlace],
+    pub towns: &'static [GazPlace],
+    pub labels: &'static [GazPlace],
 }
 
 pub(crate) fn places(hits: &[&Entry]) -> Places {
@@ -465,21 +904,30 @@ pub(crate) fn places(hits: &[&Entry]) -> Places {
     let mut unlocated = 0;
     for e in hits {
         let ev = &e.event;
-        let Some(loc) = &ev.location else {
+        if !e.is_located() {
             unlocated += 1;
+        }
+        let Some(loc) = &ev.location else {
             continue;
         };
         let f = u64::from(ev.fatalities.unwrap_or(0));
-        for (map, pcode, name) in [
-            (&mut a1, &loc.admin1_pcode, &loc.admin1),
-            (&mut a2, &loc.admin2_pcode, &loc.admin2),
+        for (map, pcode, name, gaz) in [
+            (&mut a1, &loc.admin1_pcode, &loc.admin1, &GAZETTEER.admin1),
+            (&mut a2, &loc.admin2_pcode, &loc.admin2, &GAZETTEER.admin2),
         ] {
             if let Some(p) = pcode {
-                let c = map.entry(p.clone()).or_insert_with(|| PlaceCount {
-                    pcode: p.clone(),
-                    name: name.clone().unwrap_or_default(),
-                    events: 0,
-                    fatalities: 0,
+                let c = map.entry(p.clone()).or_insert_with(|| {
+                    let known = gaz.iter().find(|g| g.pcode == *p);
+                    PlaceCount {
+                        pcode: p.clone(),
+                        name: known.map_or_else(
+                            || name.clone().unwrap_or_default(),
+                            |g| g.name_en.clone(),
+                        ),
+                        name_ar: known.map(|g| g.name_ar.clone()).unwrap_or_default(),
+                        events: 0,
+                        fatalities: 0,
+                    }
                 });
                 c.events += 1;
                 c.fatalities += f;
@@ -490,6 +938,62 @@ pub(crate) fn places(hits: &[&Entry]) -> Places {
         admin1: a1.into_values().collect(),
         admin2: a2.into_values().collect(),
         unlocated,
+        gazetteer: GazetteerView {
+            governorates: &GAZETTEER.admin1,
+            towns: &GAZETTEER.towns,
+            labels: &GAZETTEER.labels,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(list: &[&str]) -> Vec<NaiveDate> {
+        list.iter()
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_densest_range_skips_background_dates() {
+        let mut d = days(&[
+            "2013-01-01",
+            "2015-07-01",
+            "2015-07-02",
+            "2015-07-03",
+            "2015-07-05",
+            "2015-07-06",
+            "2015-07-07",
+            "2015-07-09",
+            "2015-07-10",
+            "2015-07-12",
+        ]);
+        d.sort();
+        let r = densest_range(&d, 0.9).unwrap();
+        assert_eq!(
+            (r.from.as_str(), r.to.as_str()),
+            ("2015-07-01", "2015-07-12")
+        );
+        let p = core_range(&mut d).unwrap();
+        assert_eq!(
+            (p.from.as_str(), p.to.as_str()),
+            ("2013-01-01", "2015-07-12")
+        );
+        assert!(densest_range(&[], 0.9).is_none());
+    }
+
+    #[test]
+    fn places_resolve_from_codes_english_and_arabic_spellings() {
+        let want = vec!["YE15".to_owned()];
+        for name in ["YE15", "ye15", "Taiz", "Ta'iz", "تعز", "محافظة تعز"] {
+            let got = resolve_places("admin1", &[name.to_owned()], &GAZETTEER.admin1).unwrap();
+            assert_eq!(got, want, "{name}");
+        }
+        let err = resolve_places("admin1", &["Taizz".to_owned()], &GAZETTEER.admin1).unwrap_err();
+        assert!(matches!(err, AppError::Param(p) if p.did_you_mean.as_deref() == Some("Ta'iz")));
+        assert_eq!(actor_name_ar("aqap"), Some("تنظيم القاعدة"));
     }
 }
 
@@ -504,6 +1008,7 @@ pub(crate) struct Graph {
 pub(crate) struct GraphNode {
     pub id: String,
     pub name: String,
+    pub name_ar: Option<String>,
     pub parent: Option<String>,
     pub events: usize,
 }
@@ -523,7 +1028,9 @@ pub(crate) struct GraphEdge {
 
 /// Edges join actor1 and actor2 of each event (cooperation or conflict after the
 /// event's PLOVER type) and each actor with its associated actors (cooperation).
-pub(crate) fn graph(cat: &Catalog, hits: &[&Entry]) -> Graph {
+/// With `top`, only the `top` actors with most events stay, with the edges
+/// between them.
+pub(crate) fn graph(cat: &Catalog, hits: &[&Entry], top: Option<usize>) -> Graph {
     let mut nodes: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     let mut edges: BTreeMap<(String, String), GraphEdge> = BTreeMap::new();
     let mut add_edge = |a: &str, b: &str, coop: bool, id: &str| {
@@ -576,20 +1083,28 @@ pub(crate) fn graph(cat: &Catalog, hits: &[&Entry]) -> Graph {
             }
         }
     }
-    let nodes = nodes
+    let mut nodes: Vec<GraphNode> = nodes
         .into_iter()
         .map(|(id, (name, events))| {
             let info = cat.actor_index.get(id).map(|&i| &cat.actors[i]);
             GraphNode {
                 id: id.to_owned(),
                 name: info.map_or(name, |a| a.name.as_str()).to_owned(),
+                name_ar: actor_name_ar(id).map(str::to_owned),
                 parent: info.and_then(|a| a.parent.clone()),
                 events,
             }
         })
         .collect();
-    let edges = edges
+    if let Some(n) = top {
+        nodes.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.id.cmp(&b.id)));
+        nodes.truncate(n);
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    let kept: std::collections::HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+    let edges: Vec<GraphEdge> = edges
         .into_values()
+        .filter(|e| kept.contains(e.source.as_str()) && kept.contains(e.target.as_str()))
         .map(|mut e| {
             e.kind = if e.conflict > e.cooperation {
                 "conflict"

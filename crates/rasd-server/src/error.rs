@@ -1,4 +1,4 @@
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -6,10 +6,16 @@ use serde_json::json;
 
 /// Every failure of a handler. Bad input gets its own status and message;
 /// internal failures answer 500 with a generic message and are logged.
+///
+/// Every error body is `{"error": message, "code": stable_code}`; a query
+/// parameter error adds `param`, and for an unknown value or parameter `valid`
+/// (the accepted values) and `did_you_mean` (the closest one).
 #[derive(Debug)]
 pub enum AppError {
     /// 400: a parameter or body that cannot be used.
     BadRequest(String),
+    /// 400 (414 for `query_too_long`): a query parameter that cannot be used.
+    Param(Box<ParamError>),
     /// 404: no such event, actor, document or route.
     NotFound(String),
     /// 413: the request body is larger than the limit.
@@ -22,7 +28,47 @@ pub enum AppError {
     Internal(String),
 }
 
+/// What is wrong with one query parameter.
+#[derive(Debug, Default)]
+pub struct ParamError {
+    /// Stable machine-readable code: `invalid_value`, `unknown_value`,
+    /// `unknown_parameter`, `repeated_parameter`, `invalid_encoding` or
+    /// `query_too_long`.
+    pub code: &'static str,
+    /// The parameter.
+    pub param: String,
+    /// The message for people.
+    pub message: String,
+    /// The accepted values or parameters, when they can be listed.
+    pub valid: Vec<String>,
+    /// The accepted value closest to what was given.
+    pub did_you_mean: Option<String>,
+}
+
 impl AppError {
+    /// A parameter error without a list of valid values.
+    pub(crate) fn param(code: &'static str, param: &str, message: String) -> Self {
+        AppError::Param(Box::new(ParamError {
+            code,
+            param: param.to_owned(),
+            message,
+            ..ParamError::default()
+        }))
+    }
+
+    /// The stable code of the error body.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Param(p) => p.code,
+            AppError::NotFound(_) => "not_found",
+            AppError::PayloadTooLarge(_) => "payload_too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
+            AppError::Unprocessable(_) => "unprocessable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
     pub(crate) fn internal(context: &str, err: impl std::fmt::Display) -> Self {
         AppError::Internal(format!("{context}: {err}"))
     }
@@ -30,8 +76,24 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let code = self.code();
         let (status, message) = match self {
             AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            AppError::Param(p) => {
+                let status = if p.code == "query_too_long" {
+                    StatusCode::URI_TOO_LONG
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
+                let mut body = json!({ "error": p.message, "code": code, "param": p.param });
+                if !p.valid.is_empty() {
+                    body["valid"] = json!(p.valid);
+                }
+                if let Some(s) = p.did_you_mean {
+                    body["did_you_mean"] = json!(s);
+                }
+                return (status, Json(body)).into_response();
+            }
             AppError::NotFound(m) => (StatusCode::NOT_FOUND, m),
             AppError::PayloadTooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m),
             AppError::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
@@ -44,7 +106,7 @@ impl IntoResponse for AppError {
                 )
             }
         };
-        (status, Json(json!({ "error": message }))).into_response()
+        (status, Json(json!({ "error": message, "code": code }))).into_response()
     }
 }
 
@@ -60,12 +122,6 @@ impl From<JsonRejection> for AppError {
             }
             _ => AppError::BadRequest(msg),
         }
-    }
-}
-
-impl From<QueryRejection> for AppError {
-    fn from(rej: QueryRejection) -> Self {
-        AppError::BadRequest(rej.body_text())
     }
 }
 

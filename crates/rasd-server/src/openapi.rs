@@ -17,13 +17,24 @@ fn filter_params() -> Value {
         {"name": "actor", "in": "query", "schema": {"type": "string"},
          "description": "Actor id(s), comma-separated; matches actor1, actor2 and associated actors, and actors below it in the hierarchy."},
         {"name": "admin1", "in": "query", "schema": {"type": "string"},
-         "description": "Governorate p-code(s) (e.g. YE13) or English name(s), comma-separated."},
+         "description": "Governorate p-code(s) (e.g. YE13), English or Arabic name(s) (تعز, Taiz, Ta'iz), comma-separated or repeated. An unknown name is a 400 with the closest one."},
         {"name": "admin2", "in": "query", "schema": {"type": "string"},
-         "description": "District p-code(s) or English name(s), comma-separated."},
+         "description": "District p-code(s), English or Arabic name(s), comma-separated or repeated."},
         {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500},
-         "description": "Words that must all occur in the evidence, actor or place names (Arabic spelling variants folded)."},
+         "description": "Words that must all occur in the evidence, actor or place names or the coding (English terms such as `airstrike` match the ACLED sub-event type); Arabic spelling variants are folded and Arabic words match by light stem (غارة finds غارات)."},
         {"name": "doc", "in": "query", "schema": {"type": "string"},
-         "description": "Only events reported by this document."}
+         "description": "Only events reported by this document."},
+        {"name": "located", "in": "query", "schema": {"type": "string", "enum": ["yes", "no"]},
+         "description": "`no`: only events the map cannot place (no coordinates and no governorate)."},
+        {"name": "dated", "in": "query", "schema": {"type": "string", "enum": ["yes", "no"]},
+         "description": "`no`: only events without a date."},
+        {"name": "hedged", "in": "query", "schema": {"type": "string", "enum": ["yes", "no"]},
+         "description": "Only hedged (`yes`) or only firm (`no`) reports."},
+        {"name": "min_confidence", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 1}},
+        {"name": "acled_type", "in": "query", "schema": {"type": "string"},
+         "description": "ACLED event type(s), comma-separated or repeated, e.g. Battles."},
+        {"name": "sub_event_type", "in": "query", "schema": {"type": "string"},
+         "description": "ACLED sub-event type(s), e.g. Air/drone strike."}
     ])
 }
 
@@ -33,7 +44,7 @@ fn page_params() -> Value {
         {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
         {"name": "sort", "in": "query", "schema": {"type": "string", "enum": Sort::NAMES, "default": "date_desc"}},
         {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["full", "points"], "default": "full"},
-         "description": "`points`: only event_id, type, date, lat, lon, admin1_pcode, place, place_ar, fatalities (for maps)."}
+         "description": "`points`: only event_id, type, date, lat, lon, admin1_pcode, admin2_pcode, geo_precision, place, place_ar, fatalities, sources, hedged (for maps)."}
     ])
 }
 
@@ -63,7 +74,7 @@ pub fn document() -> Value {
         "info": {
             "title": "rasd API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Coded events of the war in Yemen extracted from Arabic news. Event records follow spec/events.md (v1). Errors are JSON objects {\"error\": message}. Request bodies are limited to 2 MiB."
+            "description": "Coded events of the war in Yemen extracted from Arabic news. Event records follow spec/events.md (v1). Errors are JSON objects {\"error\": message, \"code\": stable code}; a query parameter error adds `param`, and for an unknown value or parameter `valid` and `did_you_mean`. Unknown parameters are rejected; single-valued parameters may not repeat; query strings over 8 KiB get a 414. Request bodies are limited to 2 MiB."
         },
         "paths": {
             "/api/events": {"get": {
@@ -99,7 +110,8 @@ pub fn document() -> Value {
             }},
             "/api/graph": {"get": {
                 "summary": "Actor graph of the filtered events: nodes and cooperation/conflict edges",
-                "parameters": filter_params(),
+                "parameters": concat(filter_params(), json!([{"name": "top", "in": "query", "schema": {"type": "integer", "minimum": 1},
+                    "description": "Keep only the actors with most events, and the edges between them."}])),
                 "responses": {"200": ok("The graph", json!({"type": "object", "properties": {
                     "nodes": {"type": "array", "items": obj.clone()},
                     "edges": {"type": "array", "items": {"type": "object", "properties": {
@@ -127,7 +139,16 @@ pub fn document() -> Value {
                     "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}})),
                     "404": err("No such document")}
             }},
-            "/api/documents": {"post": {
+            "/api/documents": {"get": {
+                "summary": "The articles behind the stored events, newest first, with their number of events",
+                "parameters": [
+                    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500},
+                     "description": "Words that must all occur in the title (Arabic spelling folded, light stems)."},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": MAX_LIMIT, "default": 100}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}
+                ],
+                "responses": {"200": ok("A page of articles", obj.clone()), "400": err("A bad parameter")}
+            }, "post": {
                 "summary": "Ingest one article: extract its events, store and deduplicate them",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}}},
                 "responses": {
@@ -164,7 +185,9 @@ pub fn document() -> Value {
             }}
         },
         "components": {"schemas": {
-            "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+            "Error": {"type": "object", "required": ["error", "code"], "properties": {
+                "error": {"type": "string"}, "code": {"type": "string"}, "param": {"type": "string"},
+                "valid": {"type": "array", "items": {"type": "string"}}, "did_you_mean": {"type": "string"}}},
             "Event": {"type": "object", "description": "The event record of spec/events.md",
                 "required": ["event_id", "doc_id", "plover", "cameo", "goldstein", "acled", "date", "evidence", "confidence"]},
             "Source": {"type": "object", "properties": {
