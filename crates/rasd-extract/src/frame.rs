@@ -301,19 +301,16 @@ fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, us
     (prev_end, next_start)
 }
 
-/// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
-pub(crate) fn fill(
+/// Step 1 — the trigger reports an event: its required context words are there, and it
+/// is not negated, the object of another act, or (for weak triggers) a purpose or plan.
+fn reported(
     view: &DocView<'_>,
     hit: &TriggerHit,
-    previous: &[Draft],
-    state: &mut State,
-) -> Option<Draft> {
+    def: &crate::rules::TriggerDef,
+    sentence: NormSpan,
+) -> bool {
     let res = view.res;
-    let def = &res.triggers[hit.trigger];
-    let sentence = view.sentence_of(hit.span.start);
-    let clause = view.clause_of(hit.span.start);
     let lo_tok = view.tok_at(sentence.start);
-
     // Required context words.
     let needs = &res.needs[hit.trigger];
     if !needs.is_empty()
@@ -324,26 +321,41 @@ pub(crate) fn fill(
             )
             .is_empty()
     {
-        return None;
+        return false;
     }
     // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
     let neg_lo = hit.first_tok.saturating_sub(2).max(lo_tok);
     if (neg_lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Negation)) {
-        return None;
+        return false;
     }
 
     // The object of another act: "للتنديد باختطاف ذويهم".
     let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
-        return None;
+        return false;
     }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
         if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Irrealis)) {
-            return None;
+            return false;
         }
     }
+    true
+}
+
+/// Step 2 — the actor mentions of the sentence that may fill a slot, each with the word
+/// that marks its role, its side of the trigger and whether it lies in the trigger's
+/// reach; speakers, destinations and qualified common nouns are left out. Also says
+/// whether "the two sides" are mentioned.
+fn candidates(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+    sentence: NormSpan,
+    clause: NormSpan,
+) -> (Vec<Cand>, bool) {
+    let lo_tok = view.tok_at(sentence.start);
     let (prev_end, next_start) = reach(view, hit, sentence);
 
     // Candidate actors of the sentence.
@@ -401,10 +413,100 @@ pub(crate) fn fill(
     cands.retain(|c| !absorbed.contains(&c.actor));
     let pair_mentioned = cands.iter().any(|c| view.actors[c.actor].pair);
     cands.retain(|c| !view.actors[c.actor].pair && c.marker != Marker::Modifier);
+    (cands, pair_mentioned)
+}
 
-    let (mut actor1, mut actor2) = match def.frame {
-        FrameKind::Directed => directed(view, def, &cands),
-        FrameKind::Symmetric => symmetric(view, &cands),
+/// The event's type as coded: PLOVER type and mode, CAMEO code, Goldstein score, ACLED
+/// sub-event type.
+struct Coding {
+    plover: String,
+    mode: Option<String>,
+    cameo: String,
+    goldstein: f64,
+    acled_sub: String,
+}
+
+/// Step 5 — the coding of the trigger's rule, refined by what the frame found: a seized
+/// vehicle, an attacker named by its aircraft, who took territory, civilian targets.
+fn coding(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+    actor1: Option<&Slot>,
+    actor2: Option<&Slot>,
+) -> Coding {
+    let mut plover = def.plover.clone();
+    let mut mode = def.mode.clone();
+    let mut cameo = def.cameo.clone();
+    let mut goldstein = def.goldstein;
+    let mut acled_sub = def.acled.clone();
+    // An abducted vehicle is a seizure of property.
+    if mode.as_deref() == Some("abduct") {
+        let after = hit.last_tok + 1;
+        let vehicle = (after..after + 2).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Vehicle));
+        if vehicle {
+            plover = "COERCE".into();
+            mode = Some("seize".into());
+            cameo = "171".into();
+            goldstein = -9.2;
+            acled_sub = "Looting/property destruction".into();
+        }
+    }
+    // "قصف طيران التحالف مواقع …": an attack whose doer is named by its aircraft is
+    // an air strike, whatever the verb.
+    let by_aircraft = actor1.and_then(|a| a.span).is_some_and(|span| {
+        let (first, last) = view.tok_range(span);
+        (first.saturating_sub(1)..=last).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Aircraft))
+    });
+    if plover == "ASSAULT"
+        && by_aircraft
+        && matches!(
+            acled_sub.as_str(),
+            "Shelling/artillery/missile attack" | "Armed clash" | "Attack"
+        )
+    {
+        mode = Some("aerial".into());
+        cameo = "195".into();
+        goldstein = -10.0;
+        acled_sub = "Air/drone strike".into();
+    }
+    if def.territory {
+        let state_side = actor1.is_some_and(|a| crate::coding::is_pro_government(&a.id));
+        acled_sub = if state_side || actor1.is_none() {
+            "Government regains territory".into()
+        } else {
+            "Non-state actor overtakes territory".into()
+        };
+    }
+    if acled_sub == "Armed clash" && actor2.is_some_and(|a| a.id == "civilians") {
+        acled_sub = "Attack".into();
+    }
+    if acled_sub == "Attack"
+        && actor2.is_some_and(|a| a.id != "civilians" && !a.id.is_empty())
+        && mode.as_deref() != Some("targeted")
+    {
+        acled_sub = "Armed clash".into();
+    }
+    Coding {
+        plover,
+        mode,
+        cameo,
+        goldstein,
+        acled_sub,
+    }
+}
+
+/// Step 3 — actor1 and actor2 by the frame's kind (directed: voice and markers;
+/// symmetric: the two sides), and a third party that "من جهة" puts on a side.
+fn sides(
+    view: &DocView<'_>,
+    def: &crate::rules::TriggerDef,
+    cands: &[Cand],
+    sentence: NormSpan,
+) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
+    let (actor1, mut actor2) = match def.frame {
+        FrameKind::Directed => directed(view, def, cands),
+        FrameKind::Symmetric => symmetric(view, cands),
     };
     // "بين X وY من جهة، وZ من جهة أخرى": the sides are X+Y against Z.
     let mut side_assoc: Option<Slot> = None;
@@ -430,128 +532,212 @@ pub(crate) fn fill(
             }
         }
     }
-    // "اجتماعا آخر", "الاجتماع الأخير" with no one named, right after a meeting of a
-    // known pair: the same pair.
-    let continues = def.frame == FrameKind::Symmetric
-        && cands.is_empty()
-        && previous.iter().rev().take(6).any(|d| {
-            d.plover == def.plover
-                && view.a.sentence_at(d.pos).is_some_and(|s| {
-                    view.a
-                        .sentence_at(hit.span.start)
-                        .is_some_and(|h| h >= s && h - s <= 2)
-                })
-        });
-    if (pair_mentioned || def.frame == FrameKind::Symmetric && continues)
-        && actor1.is_none()
-        && actor2.is_none()
-    {
-        {
-            if let Some((a, b)) = &state.last_pair {
-                actor1 = Some(Slot {
-                    id: a.clone(),
-                    span: None,
-                });
-                actor2 = Some(Slot {
-                    id: b.clone(),
-                    span: None,
-                });
-            }
-        }
-    }
-    // "جدد الرئيس هادي … خلال لقائه مبعوث الأمم المتحدة": a meeting with one party named
-    // in its reach was held by the sentence's subject.
-    if def.plover == "CONSULT" && (actor1.is_none() != actor2.is_none()) {
-        let known = actor1.as_ref().or(actor2.as_ref()).map(|a| a.id.clone());
-        let subject = view
-            .actors_in(sentence)
-            .map(|(_, m)| m)
-            .filter(|m| !m.generic && !m.pair)
-            .filter(|m| m.span.end <= hit.span.start && Some(&m.id) != known.as_ref())
-            .find(|m| {
-                let t = m.first_tok;
-                // The subject follows the sentence's first verb: at most a few words in.
-                t <= lo_tok + 4
-            })
-            .map(|m| Slot {
-                id: m.id.clone(),
-                span: Some(m.span),
+    (actor1, actor2, side_assoc)
+}
+
+/// actor1 and actor2 of a frame.
+type Sides = (Option<Slot>, Option<Slot>);
+
+/// What the role steps of one frame look at.
+struct Roles<'v, 'a> {
+    view: &'v DocView<'a>,
+    hit: &'v TriggerHit,
+    def: &'v crate::rules::TriggerDef,
+    sentence: NormSpan,
+    cands: &'v [Cand],
+}
+
+impl Roles<'_, '_> {
+    /// Step 4 — slots the sentence leaves empty, filled from the discourse: "the two
+    /// sides" and a further meeting of the pair named before; the host of a meeting with
+    /// one named party is the sentence's subject.
+    fn from_discourse(
+        &self,
+        previous: &[Draft],
+        state: &State,
+        pair_mentioned: bool,
+        actors: Sides,
+    ) -> Sides {
+        let (mut actor1, mut actor2) = actors;
+        let Roles {
+            view,
+            hit,
+            def,
+            sentence,
+            cands,
+        } = *self;
+        let lo_tok = view.tok_at(sentence.start);
+        // "اجتماعا آخر", "الاجتماع الأخير" with no one named, right after a meeting of a
+        // known pair: the same pair.
+        let continues = def.frame == FrameKind::Symmetric
+            && cands.is_empty()
+            && previous.iter().rev().take(6).any(|d| {
+                d.plover == def.plover
+                    && view.a.sentence_at(d.pos).is_some_and(|s| {
+                        view.a
+                            .sentence_at(hit.span.start)
+                            .is_some_and(|h| h >= s && h - s <= 2)
+                    })
             });
-        if let Some(host) = subject {
-            if actor1.is_none() {
-                actor1 = Some(host);
-            } else {
-                actor2 = Some(host);
-            }
-        }
-    }
-    // A protest is by protesters (the people named, or "protesters") against the
-    // authority the sentence names.
-    if def.protest {
-        let against = cands
-            .iter()
-            .filter(|c| !c.generic)
-            .filter(|c| {
-                view.res
-                    .lexicon
-                    .actor(&view.actors[c.actor].id)
-                    .is_some_and(|a| !matches!(a.category, 6 | 7))
-            })
-            .min_by_key(|c| c.distance)
-            .map(|c| slot(view, c.actor));
-        actor1 = Some(Slot {
-            id: "protesters".into(),
-            span: cands
-                .iter()
-                .filter(|c| matches!(view.actors[c.actor].id.as_str(), "protesters" | "civilians"))
-                .min_by_key(|c| c.distance)
-                .map(|c| view.actors[c.actor].span),
-        });
-        actor2 = against;
-    }
-    // "تحرير المدينة من المتمردين", "استعادت المطار من أيدي الحوثيين": the party a
-    // place is taken from is the target.
-    if def.territory {
-        let from = cands.iter().find(|c| {
-            !c.before && c.own && {
-                let t = view.actors[c.actor].first_tok;
-                let prev = |k: usize| (t >= k).then(|| view.text(view.a.tokens[t - k].span));
-                let from_word = |w: Option<&str>| w.is_some_and(|w| w == "من" || w == "ومن");
-                from_word(prev(1))
-                    || (prev(1).is_some_and(|w| matches!(w, "ايدي" | "قبضه" | "يد"))
-                        && from_word(prev(2)))
-            }
-        });
-        if let Some(c) = from {
-            let s = slot(view, c.actor);
-            if actor1.as_ref().is_some_and(|a| a.id == s.id) {
-                actor1 = None;
-            }
-            actor2 = Some(s);
-        }
-    }
-    // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
-    let lo = hit.first_tok.saturating_sub(4).max(lo_tok);
-    if def.frame == FrameKind::Directed
-        && (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Receive))
-    {
-        std::mem::swap(&mut actor1, &mut actor2);
-    }
-    // Civilians do not initiate violence, except as protesters.
-    if !def.protest && actor1.as_ref().is_some_and(|s| s.id == "civilians") {
+        if (pair_mentioned || def.frame == FrameKind::Symmetric && continues)
+            && actor1.is_none()
+            && actor2.is_none()
         {
-            if actor2.is_none() {
-                actor2 = actor1.take();
-            } else {
-                actor1 = None;
+            {
+                if let Some((a, b)) = &state.last_pair {
+                    actor1 = Some(Slot {
+                        id: a.clone(),
+                        span: None,
+                    });
+                    actor2 = Some(Slot {
+                        id: b.clone(),
+                        span: None,
+                    });
+                }
             }
         }
-    }
-    if let (Some(a), Some(b)) = (&actor1, &actor2) {
-        if a.id == b.id {
-            actor2 = None;
+        // "جدد الرئيس هادي … خلال لقائه مبعوث الأمم المتحدة": a meeting with one party named
+        // in its reach was held by the sentence's subject.
+        if def.plover == "CONSULT" && (actor1.is_none() != actor2.is_none()) {
+            let known = actor1.as_ref().or(actor2.as_ref()).map(|a| a.id.clone());
+            let subject = view
+                .actors_in(sentence)
+                .map(|(_, m)| m)
+                .filter(|m| !m.generic && !m.pair)
+                .filter(|m| m.span.end <= hit.span.start && Some(&m.id) != known.as_ref())
+                .find(|m| {
+                    let t = m.first_tok;
+                    // The subject follows the sentence's first verb: at most a few words in.
+                    t <= lo_tok + 4
+                })
+                .map(|m| Slot {
+                    id: m.id.clone(),
+                    span: Some(m.span),
+                });
+            if let Some(host) = subject {
+                if actor1.is_none() {
+                    actor1 = Some(host);
+                } else {
+                    actor2 = Some(host);
+                }
+            }
         }
+        (actor1, actor2)
     }
+
+    /// Step 5 — corrections that follow from the kind of event: protests are by
+    /// protesters, territory is taken from someone, receiving verbs turn the direction,
+    /// civilians do not attack, and nobody is their own counterpart.
+    fn frame_rules(&self, actors: Sides) -> Sides {
+        let (mut actor1, mut actor2) = actors;
+        let Roles {
+            view,
+            hit,
+            def,
+            sentence,
+            cands,
+        } = *self;
+        let lo_tok = view.tok_at(sentence.start);
+        // A protest is by protesters (the people named, or "protesters") against the
+        // authority the sentence names.
+        if def.protest {
+            let against = cands
+                .iter()
+                .filter(|c| !c.generic)
+                .filter(|c| {
+                    view.res
+                        .lexicon
+                        .actor(&view.actors[c.actor].id)
+                        .is_some_and(|a| !matches!(a.category, 6 | 7))
+                })
+                .min_by_key(|c| c.distance)
+                .map(|c| slot(view, c.actor));
+            actor1 = Some(Slot {
+                id: "protesters".into(),
+                span: cands
+                    .iter()
+                    .filter(|c| {
+                        matches!(view.actors[c.actor].id.as_str(), "protesters" | "civilians")
+                    })
+                    .min_by_key(|c| c.distance)
+                    .map(|c| view.actors[c.actor].span),
+            });
+            actor2 = against;
+        }
+        // "تحرير المدينة من المتمردين", "استعادت المطار من أيدي الحوثيين": the party a
+        // place is taken from is the target.
+        if def.territory {
+            let from = cands.iter().find(|c| {
+                !c.before && c.own && {
+                    let t = view.actors[c.actor].first_tok;
+                    let prev = |k: usize| (t >= k).then(|| view.text(view.a.tokens[t - k].span));
+                    let from_word = |w: Option<&str>| w.is_some_and(|w| w == "من" || w == "ومن");
+                    from_word(prev(1))
+                        || (prev(1).is_some_and(|w| matches!(w, "ايدي" | "قبضه" | "يد"))
+                            && from_word(prev(2)))
+                }
+            });
+            if let Some(c) = from {
+                let s = slot(view, c.actor);
+                if actor1.as_ref().is_some_and(|a| a.id == s.id) {
+                    actor1 = None;
+                }
+                actor2 = Some(s);
+            }
+        }
+        // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
+        let lo = hit.first_tok.saturating_sub(4).max(lo_tok);
+        if def.frame == FrameKind::Directed
+            && (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Receive))
+        {
+            std::mem::swap(&mut actor1, &mut actor2);
+        }
+        // Civilians do not initiate violence, except as protesters.
+        if !def.protest && actor1.as_ref().is_some_and(|s| s.id == "civilians") {
+            {
+                if actor2.is_none() {
+                    actor2 = actor1.take();
+                } else {
+                    actor1 = None;
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = (&actor1, &actor2) {
+            if a.id == b.id {
+                actor2 = None;
+            }
+        }
+        (actor1, actor2)
+    }
+}
+
+/// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
+pub(crate) fn fill(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    previous: &[Draft],
+    state: &mut State,
+) -> Option<Draft> {
+    let res = view.res;
+    let def = &res.triggers[hit.trigger];
+    let sentence = view.sentence_of(hit.span.start);
+    let clause = view.clause_of(hit.span.start);
+
+    if !reported(view, hit, def, sentence) {
+        return None;
+    }
+    let (cands, pair_mentioned) = candidates(view, hit, def, sentence, clause);
+
+    let (actor1, actor2, side_assoc) = sides(view, def, &cands, sentence);
+    let roles = Roles {
+        view,
+        hit,
+        def,
+        sentence,
+        cands: &cands,
+    };
+    let (mut actor1, mut actor2) =
+        roles.frame_rules(roles.from_discourse(previous, state, pair_mentioned, (actor1, actor2)));
     // Coordinated actors join their head's side.
     let mut assoc1 = Vec::new();
     let mut assoc2 = Vec::new();
@@ -698,62 +884,13 @@ pub(crate) fn fill(
         return None;
     }
 
-    let mut plover = def.plover.clone();
-    let mut mode = def.mode.clone();
-    let mut cameo = def.cameo.clone();
-    let mut goldstein = def.goldstein;
-    let mut acled_sub = def.acled.clone();
-    // An abducted vehicle is a seizure of property.
-    if mode.as_deref() == Some("abduct") {
-        let after = hit.last_tok + 1;
-        let vehicle = (after..after + 2).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Vehicle));
-        if vehicle {
-            plover = "COERCE".into();
-            mode = Some("seize".into());
-            cameo = "171".into();
-            goldstein = -9.2;
-            acled_sub = "Looting/property destruction".into();
-        }
-    }
-    // "قصف طيران التحالف مواقع …": an attack whose doer is named by its aircraft is
-    // an air strike, whatever the verb.
-    let by_aircraft = actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
-        let (first, last) = view.tok_range(span);
-        (first.saturating_sub(1)..=last).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Aircraft))
-    });
-    if plover == "ASSAULT"
-        && by_aircraft
-        && matches!(
-            acled_sub.as_str(),
-            "Shelling/artillery/missile attack" | "Armed clash" | "Attack"
-        )
-    {
-        mode = Some("aerial".into());
-        cameo = "195".into();
-        goldstein = -10.0;
-        acled_sub = "Air/drone strike".into();
-    }
-    if def.territory {
-        let state_side = actor1
-            .as_ref()
-            .is_some_and(|a| crate::coding::is_pro_government(&a.id));
-        acled_sub = if state_side || actor1.is_none() {
-            "Government regains territory".into()
-        } else {
-            "Non-state actor overtakes territory".into()
-        };
-    }
-    if acled_sub == "Armed clash" && actor2.as_ref().is_some_and(|a| a.id == "civilians") {
-        acled_sub = "Attack".into();
-    }
-    if acled_sub == "Attack"
-        && actor2
-            .as_ref()
-            .is_some_and(|a| a.id != "civilians" && !a.id.is_empty())
-        && mode.as_deref() != Some("targeted")
-    {
-        acled_sub = "Armed clash".into();
-    }
+    let Coding {
+        plover,
+        mode,
+        cameo,
+        goldstein,
+        acled_sub,
+    } = coding(view, hit, def, actor1.as_ref(), actor2.as_ref());
 
     let date = choose_date(
         view,
