@@ -551,7 +551,7 @@ impl Roles<'_, '_> {
     /// Step 4 — slots the sentence leaves empty, filled from the discourse: "the two
     /// sides" and a further meeting of the pair named before; the host of a meeting with
     /// one named party is the sentence's subject.
-    fn from_discourse(
+    fn discourse_roles(
         &self,
         previous: &[Draft],
         state: &State,
@@ -737,7 +737,7 @@ pub(crate) fn fill(
         cands: &cands,
     };
     let (mut actor1, mut actor2) =
-        roles.frame_rules(roles.from_discourse(previous, state, pair_mentioned, (actor1, actor2)));
+        roles.frame_rules(roles.discourse_roles(previous, state, pair_mentioned, (actor1, actor2)));
     // Coordinated actors join their head's side.
     let mut assoc1 = Vec::new();
     let mut assoc2 = Vec::new();
