@@ -1204,8 +1204,29 @@ fn constructions_of_verbal_and_aid_events() {
             expect: &[Expect {
                 plover: "AID",
                 nth: 0,
-                // Known gap: the recipient after a second aid noun is not yet joined.
-                checks: &[Actor1(Some("saudi-arabia")), Start(Some("2015-08-10"))],
+                checks: &[
+                    Actor1(Some("saudi-arabia")),
+                    Actor2(Some("civilians")),
+                    Start(Some("2015-08-10")),
+                ],
+            }],
+        },
+        Case {
+            // Humanitarian aid to unnamed recipients goes to civilians.
+            name: "aid-to-unnamed-recipients",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وزعت منظمة اليونيسف أمس سلالا غذائية ومستلزمات طبية في مدينة مأرب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("un")),
+                    Actor2(Some("civilians")),
+                    Admin1(Some("YE26")),
+                ],
             }],
         },
         Case {
