@@ -8,10 +8,11 @@
 //! 1. they come from different documents (one document's events were already merged
 //!    by the extractor, so two of them are two events);
 //! 2. same PLOVER type;
-//! 3. same governorate (`admin1_pcode`, both unknown counts as the same); when both
-//!    name a district (`admin2_pcode`) it is the same one; two places outside any
-//!    governorate must have the same name, and a report with a place never links to
-//!    one without;
+//! 3. same governorate (`admin1_pcode`); when both name a district (`admin2_pcode`) it
+//!    is the same one; two places outside any governorate must have the same name, and a
+//!    report with a place never links to one without. Two reports that both lack a
+//!    place link only when both name both sides (an unknown place and an unknown side
+//!    together would merge unrelated events);
 //! 4. both dates are known, neither window is wider than [`MAX_WINDOW_DAYS`], and the
 //!    windows overlap once each is widened by [`DATE_SLACK_DAYS`] (a report published
 //!    the next day may resolve "last night" one day off);
@@ -204,7 +205,10 @@ pub(crate) fn linked(a: &Report, b: &Report, h: &Hierarchy) -> bool {
     if alo > bhi + DATE_SLACK_DAYS || blo > ahi + DATE_SLACK_DAYS {
         return false;
     }
+    let placeless = a.event.location.is_none() && b.event.location.is_none();
+    let both_sides = |e: &Event| e.actor1.is_some() && e.actor2.is_some();
     places_ok(a.event.location.as_ref(), b.event.location.as_ref())
+        && (!placeless || both_sides(&a.event) && both_sides(&b.event))
         && (straight(&a.event, &b.event, h) || swapped(&a.event, &b.event, h))
 }
 

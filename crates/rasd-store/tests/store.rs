@@ -186,6 +186,25 @@ fn unrelated_events_stay_apart() {
     evs[0].location = Some(place("harib"));
     s.ingest_batch(&[report_a(), (doc, evs)]).unwrap();
     assert_eq!(all(&s).len(), 2);
+    // Neither names a place, and one leaves a side open: apart (an unknown place and an
+    // unknown side together would merge unrelated events).
+    let mut s = store();
+    let (doc_a, mut evs_a) = report_a();
+    evs_a[0].location = None;
+    let (doc_b, mut evs_b) = report_b();
+    evs_b[0].location = None;
+    evs_b[0].actor2 = None;
+    s.ingest_batch(&[
+        (doc_a.clone(), evs_a.clone()),
+        (doc_b.clone(), evs_b.clone()),
+    ])
+    .unwrap();
+    assert_eq!(all(&s).len(), 2);
+    // With both sides named they are one event again.
+    let mut s = store();
+    evs_b[0].actor2 = evs_a[0].actor2.clone();
+    s.ingest_batch(&[(doc_a, evs_a), (doc_b, evs_b)]).unwrap();
+    assert_eq!(all(&s).len(), 1);
     // Dates more than a day apart: apart.
     let mut s = store();
     let (doc, mut evs) = report_b();
