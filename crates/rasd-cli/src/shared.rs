@@ -16,8 +16,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Parses `YYYY-MM-DD` for clap.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)"))?;
+    rasd_model::check_pub_date(date)
 }
 
 /// Builds the extractor with the user dictionaries given by `--dict`.

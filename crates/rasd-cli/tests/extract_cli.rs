@@ -93,6 +93,23 @@ fn frozen_part_is_scored_separately_with_per_type_figures() {
     assert!(text.contains("by type"), "{text}");
 }
 
+/// A publication date beyond what date arithmetic can take is a usage error, not a
+/// panic; one at the edge of the accepted range still extracts.
+#[test]
+fn an_implausible_publication_date_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "عنوان\n\nقتل جندي في هجوم للحوثيين في عدن أمس.\n").unwrap();
+    let out = rasd(&["extract", s(&path), "--pub-date", "+262142-12-31"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("outside 1900-01-01..2199-12-31"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let out = rasd(&["extract", s(&path), "--pub-date", "2199-12-31"]);
+    let text = String::from_utf8(ok(&out).stdout.clone()).unwrap();
+    assert!(text.contains("\"start\":\"2199-12-30\""), "{text}");
+}
+
 /// A system event about another mention of the same kind does not match (spec: its
 /// evidence must lie within 250 characters of the gold evidence, or in the title).
 #[test]

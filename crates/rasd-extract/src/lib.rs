@@ -100,6 +100,16 @@ impl Extractor {
     /// Extracts the events of one document. Never fails: odd text yields fewer events and
     /// diagnostics.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        // An implausible publication date (a library caller's, unchecked) resolves no
+        // relative date rather than overflowing date arithmetic.
+        if doc
+            .pub_date
+            .is_some_and(|d| rasd_model::check_pub_date(d).is_err())
+        {
+            let mut doc = doc.clone();
+            doc.pub_date = None;
+            return document::extract(&self.resources, &doc);
+        }
         document::extract(&self.resources, doc)
     }
 }

@@ -66,7 +66,8 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 /// `YYYY-MM-DD` at the start of an ISO date or `YYYY-MM-DD hh:mm:ss` timestamp.
 pub(crate) fn date_part(s: &str) -> Option<chrono::NaiveDate> {
     let head = s.trim().get(..10)?;
-    chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    let date = chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    rasd_model::check_pub_date(date).ok()
 }
 
 #[cfg(test)]

@@ -61,6 +61,33 @@ pub struct Document {
     pub origin: String,
 }
 
+/// The earliest publication date rasd accepts.
+pub const PUB_DATE_MIN: (i32, u32, u32) = (1900, 1, 1);
+/// The latest publication date rasd accepts: date arithmetic on relative expressions
+/// ("قبل 30 عاما") stays far from chrono's limits.
+pub const PUB_DATE_MAX: (i32, u32, u32) = (2199, 12, 31);
+
+/// `date` if it is a plausible publication date (1900-01-01 to 2199-12-31), else a
+/// message saying so.
+pub fn check_pub_date(date: chrono::NaiveDate) -> Result<chrono::NaiveDate, String> {
+    let day = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    if day(PUB_DATE_MIN).is_some_and(|lo| date < lo)
+        || day(PUB_DATE_MAX).is_some_and(|hi| date > hi)
+    {
+        Err(format!(
+            "publication date {date} is outside {}-{:02}-{:02}..{}-{:02}-{:02}",
+            PUB_DATE_MIN.0,
+            PUB_DATE_MIN.1,
+            PUB_DATE_MIN.2,
+            PUB_DATE_MAX.0,
+            PUB_DATE_MAX.1,
+            PUB_DATE_MAX.2
+        ))
+    } else {
+        Ok(date)
+    }
+}
+
 impl Document {
     /// Builds a document, composing [`Document::text`] from title and body.
     pub fn new(id: impl Into<String>, title: impl Into<String>, body: impl Into<String>) -> Self {
@@ -92,6 +119,15 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_dates_are_bounded() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(check_pub_date(d(2015, 7, 21)), Ok(d(2015, 7, 21)));
+        assert!(check_pub_date(d(262_142, 12, 31)).is_err());
+        assert!(check_pub_date(d(1899, 12, 31)).is_err());
+        assert!(check_pub_date(d(2199, 12, 31)).is_ok());
+    }
 
     #[test]
     fn text_joins_title_and_body_and_slices_by_char() {

@@ -14,7 +14,7 @@ mod event;
 mod ids;
 pub mod vocab;
 
-pub use document::{Document, SrcSpan};
+pub use document::{check_pub_date, Document, SrcSpan, PUB_DATE_MAX, PUB_DATE_MIN};
 pub use event::{
     AcledCoding, ActorRef, Attribution, DateWindow, Event, Evidence, Location, Person, Plover,
     Precision,

@@ -426,11 +426,19 @@ impl ArticleIn {
         }
         let pub_date = match self.pub_date.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(s) => Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                AppError::Unprocessable(format!(
-                    "invalid `pub_date`: expected YYYY-MM-DD, got `{s}`"
-                ))
-            })?),
+            Some(s) => Some(
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| {
+                        AppError::Unprocessable(format!(
+                            "invalid `pub_date`: expected YYYY-MM-DD, got `{s}`"
+                        ))
+                    })
+                    .and_then(|d| {
+                        rasd_model::check_pub_date(d).map_err(|m| {
+                            AppError::Unprocessable(format!("invalid `pub_date`: {m}"))
+                        })
+                    })?,
+            ),
         };
         let (title, body) = match self.title {
             Some(t) => (t.trim().to_owned(), text.to_owned()),

@@ -637,6 +637,14 @@ async fn bad_bodies_get_the_right_status() {
             .post_json(uri, &json!({"text": "نص", "pub_date": "23/11/2023"}))
             .await;
         assert_error(st, &v, StatusCode::UNPROCESSABLE_ENTITY, "pub_date");
+        // A date far beyond what date arithmetic can take is refused, not a panic.
+        let (st, v) = t
+            .post_json(
+                uri,
+                &json!({"text": "قتل جندي في عدن أمس", "pub_date": "+262142-12-31"}),
+            )
+            .await;
+        assert_error(st, &v, StatusCode::UNPROCESSABLE_ENTITY, "pub_date");
         let (st, v) = t.post_raw(uri, None, b"{\"text\":\"x\"}".to_vec()).await;
         assert_error(st, &v, StatusCode::UNSUPPORTED_MEDIA_TYPE, "");
         let (st, v) = t
