@@ -8,9 +8,15 @@ use rasd_extract::{Extractor, Resources};
 
 /// True when the error chain ends in a closed stdout (e.g. `rasd extract … | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            // The JSON and CSV writers wrap the IO error in their own.
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || e.downcast_ref::<rasd_export::ExportError>()
+                .is_some_and(rasd_export::ExportError::is_broken_pipe)
     })
 }
 

@@ -110,6 +110,41 @@ fn an_implausible_publication_date_is_refused() {
     assert!(text.contains("\"start\":\"2199-12-30\""), "{text}");
 }
 
+/// A reader that stops early (`rasd extract … | head -1`) ends the run quietly.
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "قتل ثلاثة جنود في هجوم للحوثيين على نقطة أمنية في عدن أمس.\n\n";
+    for i in 0..400 {
+        let text = format!("خبر {i}\n\n{}", sentence.repeat(3));
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
+    }
+    for format in ["jsonl", "csv"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rasd"))
+            .args([
+                "extract",
+                s(dir.path()),
+                "--pub-date",
+                "2015-08-10",
+                "--format",
+                format,
+            ])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, long before 400 documents are written.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        assert!(!err.contains("Broken pipe"), "{format}: {err}");
+    }
+}
+
 /// A system event about another mention of the same kind does not match (spec: its
 /// evidence must lie within 250 characters of the gold evidence, or in the title).
 #[test]

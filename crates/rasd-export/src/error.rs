@@ -23,3 +23,19 @@ pub enum ExportError {
     #[error("unknown format `{0}` (expected csv, jsonl, geojson or parquet; graphml or json for graphs)")]
     UnknownFormat(String),
 }
+
+impl ExportError {
+    /// True when the output was closed by its reader (`rasd export … | head`): a normal
+    /// end, not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        use std::io::ErrorKind::BrokenPipe;
+        match self {
+            ExportError::Io(e) => e.kind() == BrokenPipe,
+            ExportError::Csv(e) => {
+                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
+            }
+            ExportError::Json(e) => e.io_error_kind() == Some(BrokenPipe),
+            _ => false,
+        }
+    }
+}
