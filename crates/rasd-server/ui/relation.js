@@ -1,6 +1,6 @@
-// rasd: the actor-pair page (#relation/A/B), live updates and feed status.
+// rasd: the actor-pair page (?tab=relation&relation=A,B), live updates and feed status.
 // Self-contained so app.js stays untouched: builds its own section and tab, and
-// writes every value with textContent (never innerHTML with data).
+// writes every value with textContent (never as markup).
 (function () {
   "use strict";
 
@@ -17,7 +17,8 @@
     return r.json();
   }
 
-  const section = el("section", { id: "view-relation", class: "view", "aria-label": "Actor pair" });
+  const section = document.getElementById("view-relation") ||
+    el("section", { id: "view-relation", class: "view", "aria-label": "Actor pair" });
   const form = el("form", { id: "relation-form", class: "card", autocomplete: "off" });
   const pickA = el("select", { id: "relation-a", "aria-label": "First actor" });
   const pickB = el("select", { id: "relation-b", "aria-label": "Second actor" });
@@ -113,26 +114,39 @@
     } catch (_) { /* try again next time */ }
   }
 
+  // The pair lives in app.js's URL state: ?tab=relation&relation=A,B.
+  function pairFromURL() {
+    const p = new URLSearchParams(location.search);
+    if (p.get("tab") !== "relation") return null;
+    const pair = (p.get("relation") || "").split(",").map((x) => x.trim()).filter(Boolean);
+    return pair.length === 2 ? pair : null;
+  }
+
   function route() {
-    const m = /^#relation\/([^/]+)\/([^/]+)$/.exec(location.hash);
-    if (!m) {
-      section.classList.remove("active");
-      return;
+    const pair = pairFromURL();
+    if (!pair) return;
+    if (window.rasd && window.rasd.showTab) window.rasd.showTab("relation", false);
+    else {
+      document.querySelectorAll("main > .view").forEach((v) => v.classList.toggle("active", v === section));
     }
-    document.querySelectorAll("main > .view").forEach((v) => v.classList.remove("active"));
-    section.classList.add("active");
-    const a = decodeURIComponent(m[1]);
-    const b = decodeURIComponent(m[2]);
-    pickA.value = a;
-    pickB.value = b;
-    showRelation(a, b);
+    pickA.value = pair[0];
+    pickB.value = pair[1];
+    showRelation(pair[0], pair[1]);
     showFeeds();
+  }
+
+  function open(a, b) {
+    const p = new URLSearchParams(location.search);
+    p.set("tab", "relation");
+    p.set("relation", a + "," + b);
+    history.pushState(null, "", location.pathname + "?" + p.toString());
+    route();
   }
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     if (pickA.value && pickB.value) {
-      location.hash = "#relation/" + encodeURIComponent(pickA.value) + "/" + encodeURIComponent(pickB.value);
+      open(pickA.value, pickB.value);
     }
   });
 
@@ -144,28 +158,27 @@
     if (!d) return;
     const id = (x) => (x && typeof x === "object" ? x.id : x);
     if (id(d.source) && id(d.target)) {
-      location.hash = "#relation/" + encodeURIComponent(id(d.source)) + "/" + encodeURIComponent(id(d.target));
+      open(id(d.source), id(d.target));
     }
   });
 
   document.addEventListener("DOMContentLoaded", async () => {
-    const main = document.querySelector("main") || document.body;
-    main.append(section);
+    if (!section.parentNode) (document.querySelector("main") || document.body).append(section);
     const tabs = document.getElementById("tabs");
-    if (tabs) {
-      const tab = el("button", { type: "button", id: "tab-relation" }, "Actor pair");
-      tab.addEventListener("click", () => {
-        if (!location.hash.startsWith("#relation/")) location.hash = "#relation/houthis/aqap";
-      });
+    if (tabs && !document.getElementById("tab-relation")) {
+      const tab = el("button", { type: "button", role: "tab", "data-tab": "relation", id: "tab-relation" }, "Actor pair");
+      tab.addEventListener("click", () => open(pickA.value || "houthis", pickB.value || "aqap"));
       tabs.append(tab);
     }
+    // The actor page's counterparts get a "pair" button through this hook.
+    if (window.rasd && window.rasd.registerPairView) window.rasd.registerPairView(open);
     try {
       const r = await getJson("api/actors");
       for (const sel of [pickA, pickB]) {
         for (const a of r.actors) sel.append(el("option", { value: a.id }, a.name || a.id));
       }
     } catch (_) { /* the pickers stay empty */ }
-    window.addEventListener("hashchange", route);
+    window.addEventListener("popstate", route);
     route();
     poll();
     setInterval(poll, 15000);
