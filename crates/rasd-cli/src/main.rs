@@ -47,6 +47,10 @@ enum Command {
     Stats(commands::stats::Args),
     /// Serve the JSON API and the offline web UI (map, timeline, actor graph, evidence).
     Serve(commands::serve::Args),
+    /// Poll feeds and folders, ingest new articles as they appear, fire alert rules.
+    Watch(commands::watch::Args),
+    /// The dossier of two actors: events between them, by month, with evidence.
+    Relation(commands::relation::Args),
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -62,6 +66,8 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Graph(args) => commands::graph::run(args),
         Command::Stats(args) => commands::stats::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Watch(args) => commands::watch::run(args),
+        Command::Relation(args) => commands::relation::run(args),
     }
 }
 

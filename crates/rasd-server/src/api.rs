@@ -30,6 +30,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/documents"),
     ("post", "/api/extract"),
     ("get", "/api/export"),
+    ("get", "/api/updates"),
+    ("get", "/api/feeds"),
+    ("get", "/api/relations/{a}/{b}"),
     ("get", "/api/openapi.json"),
 ];
 
@@ -46,6 +49,9 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/documents/{id}", get(get_document))
         .route("/api/extract", post(extract))
         .route("/api/export", get(export))
+        .route("/api/updates", get(crate::live::updates))
+        .route("/api/feeds", get(crate::live::feeds))
+        .route("/api/relations/{a}/{b}", get(crate::live::relation))
         .route("/api/openapi.json", get(openapi))
 }
 

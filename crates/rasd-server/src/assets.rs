@@ -26,6 +26,11 @@ macro_rules! asset {
 const ASSETS: &[Asset] = &[
     asset!("index.html", "text/html; charset=utf-8", "../ui/index.html"),
     asset!("app.js", "text/javascript; charset=utf-8", "../ui/app.js"),
+    asset!(
+        "relation.js",
+        "text/javascript; charset=utf-8",
+        "../ui/relation.js"
+    ),
     asset!("style.css", "text/css; charset=utf-8", "../ui/style.css"),
     asset!(
         "vendor/leaflet/leaflet.js",

@@ -25,6 +25,7 @@ mod error;
 mod export;
 mod filter;
 mod input;
+mod live;
 mod openapi;
 mod state;
 

@@ -179,6 +179,38 @@ pub fn document() -> Value {
                     "400": err("A bad parameter or format")
                 }
             }},
+            "/api/updates": {"get": {
+                "summary": "Events new or changed since a cursor, read from the database (also those another process such as `rasd watch` stored); without `after`, only the current cursor",
+                "parameters": [{"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0},
+                    "description": "The cursor of the previous answer."}],
+                "responses": {"200": ok("The new cursor and the events", json!({"type": "object", "properties": {
+                    "cursor": {"type": "integer"},
+                    "events": {"type": "array", "items": obj.clone()}}})), "400": err("A bad parameter")}
+            }},
+            "/api/feeds": {"get": {
+                "summary": "Feeds polled by `rasd watch`: last success, last error, items seen, consecutive failures",
+                "responses": {"200": ok("Feeds", json!({"type": "object", "properties": {
+                    "feeds": {"type": "array", "items": {"type": "object", "properties": {
+                        "url": {"type": "string"}, "last_success": {"type": ["string", "null"]},
+                        "last_error": {"type": ["string", "null"]}, "last_error_at": {"type": ["string", "null"]},
+                        "items_seen": {"type": "integer"}, "failures": {"type": "integer"}}}}}}))}
+            }},
+            "/api/relations/{a}/{b}": {"get": {
+                "summary": "The dossier of two actors: events between them (both directions and same side) by date, cooperation and conflict by month, first and last contact, strongest evidence, linking persons",
+                "parameters": [
+                    {"name": "a", "in": "path", "required": true, "schema": {"type": "string"}, "description": "First actor id or name"},
+                    {"name": "b", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Second actor id or name"},
+                    {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+                    {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+                "responses": {"200": ok("The dossier", json!({"type": "object", "properties": {
+                    "a": {"type": "string"}, "b": {"type": "string"},
+                    "events": {"type": "array", "items": obj.clone()},
+                    "months": {"type": "array", "items": obj.clone()},
+                    "first_contact": {"type": ["string", "null"], "format": "date"},
+                    "last_contact": {"type": ["string", "null"], "format": "date"},
+                    "strongest_evidence": {"type": "array", "items": obj.clone()},
+                    "persons": {"type": "array", "items": obj.clone()}}})), "400": err("A bad parameter")}
+            }},
             "/api/openapi.json": {"get": {
                 "summary": "This document",
                 "responses": {"200": ok("OpenAPI 3.1", obj.clone())}

@@ -196,6 +196,55 @@ impl AppState {
         .await?
     }
 
+    /// Events written (new or changed) after `cursor`, from the database itself, so
+    /// events another process (`rasd watch`) stored show up without a restart; when
+    /// there are some, the catalog is reloaded too. Without a cursor, only the current
+    /// cursor is returned (a client's starting point).
+    pub(crate) async fn updates(&self, cursor: Option<i64>) -> Result<Value, AppError> {
+        let Some(after) = cursor else {
+            let now = self.read(|s| s.event_cursor()).await?;
+            return Ok(json!({ "cursor": now, "events": [] }));
+        };
+        let (events, next) = self.read(move |s| s.events_after(after, 200)).await?;
+        if !events.is_empty() {
+            let inner = self.inner.clone();
+            tokio::task::spawn_blocking(move || {
+                let store = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
+                let catalog = load_catalog(&store)
+                    .map_err(|e| AppError::internal("reloading events", e))?;
+                *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
+                Ok::<(), AppError>(())
+            })
+            .await??;
+        }
+        let events: Vec<Value> = events
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id, "event_id_cnty": e.event_id_cnty,
+                    "corroboration": e.corroboration, "event": e.event,
+                })
+            })
+            .collect();
+        Ok(json!({ "cursor": next, "events": events }))
+    }
+
+    /// The dossier of two actors (see [`rasd_store::Store::relation`]).
+    pub(crate) async fn relation(
+        &self,
+        a: String,
+        b: String,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Result<rasd_store::Relation, AppError> {
+        self.read(move |s| s.relation(&a, &b, from, to)).await
+    }
+
+    /// Each watched feed's last success, last error and items seen.
+    pub(crate) async fn feeds(&self) -> Result<Vec<rasd_store::FeedState>, AppError> {
+        self.read(|s| s.feed_states()).await
+    }
+
     /// Writes the filtered events in `format` (csv, jsonl, geojson, graphml).
     pub(crate) async fn export(&self, format: String, filter: Filter) -> Result<Vec<u8>, AppError> {
         let cat = self.catalog();

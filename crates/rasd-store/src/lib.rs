@@ -21,6 +21,11 @@
 //!   own evidence and figures, and the corroboration count (distinct outlets).
 //! * [`Store::event`], [`Store::document`], [`Store::actors`], [`Store::places`],
 //!   [`Store::counts`], [`Store::check`] read single records, metadata and invariants.
+//! * [`Store::relation`] gives the [`Relation`] dossier of two actors (events between
+//!   them, cooperation and conflict by month, evidence, linking persons).
+//! * `rasd watch` state: [`Store::feed_states`], [`Store::item_seen`],
+//!   [`Store::file_fingerprint`], [`Store::alert_fingerprint`] and
+//!   [`Store::events_after`] (events new or changed after a cursor).
 //! * [`Store::graph`] builds an [`ActorGraph`] (petgraph); [`Store::stats`] gives
 //!   [`Stats`] as a text table or JSON.
 //!
@@ -97,15 +102,22 @@
 mod cluster;
 mod error;
 mod graph;
+mod relation;
 mod schema;
 mod stats;
 mod store;
 mod types;
+mod watch;
 
 pub use cluster::{DATE_SLACK_DAYS, MAX_WINDOW_DAYS};
 pub use error::StoreError;
 pub use graph::{ActorEdge, ActorGraph, ActorNode, EdgeKind};
+pub use relation::{
+    LinkingPerson, Relation, RelationEvent, RelationEvidence, RelationMonth, Stance, Tone,
+    STRONGEST_EVIDENCE,
+};
 pub use schema::SCHEMA_VERSION;
 pub use stats::{Stats, TOP_PAIRS};
 pub use store::Store;
 pub use types::{ActorRow, BatchSummary, Counts, Filter, Place, SourceReport, StoredEvent};
+pub use watch::FeedState;

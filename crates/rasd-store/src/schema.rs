@@ -10,7 +10,7 @@ use rusqlite::Transaction;
 use crate::StoreError;
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: documents, actors, places, raw per-document event reports, merged events
 /// (clusters) and their sources.
@@ -123,6 +123,40 @@ ALTER TABLE events ADD COLUMN cnty_num INTEGER;
 CREATE UNIQUE INDEX events_cnty_num ON events(cnty_num);
 "#;
 
+/// Version 3: what `rasd watch` has seen, so a restart fetches and stores nothing twice:
+/// feed state (conditional-GET validators, last success and error, items seen), feed
+/// items already ingested, watched files with their content fingerprint, and the alerts
+/// already sent with the fingerprint of the event they were sent for.
+const V3: &str = r#"
+CREATE TABLE watch_feeds (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    last_success  TEXT,
+    last_error    TEXT,
+    last_error_at TEXT,
+    items_seen    INTEGER NOT NULL DEFAULT 0,
+    failures      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE watch_items (
+    item_key TEXT PRIMARY KEY,
+    feed_url TEXT NOT NULL,
+    doc_id   TEXT,
+    seen_at  TEXT NOT NULL
+);
+CREATE TABLE watch_files (
+    path        TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE watch_alerts (
+    rule        TEXT NOT NULL,
+    event_id    TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    fired_at    TEXT NOT NULL,
+    PRIMARY KEY (rule, event_id)
+);
+"#;
+
 /// Gives every event of a version-1 database its number.
 fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
     let ids: Vec<String> = {
@@ -143,7 +177,8 @@ fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
 type Backfill = fn(&Transaction<'_>) -> Result<(), StoreError>;
 
 /// The migrations, in order: SQL, then an optional data backfill.
-const MIGRATIONS: &[(&str, Option<Backfill>)] = &[(V1, None), (V2, Some(backfill_v2))];
+const MIGRATIONS: &[(&str, Option<Backfill>)] =
+    &[(V1, None), (V2, Some(backfill_v2)), (V3, None)];
 
 /// Runs the migrations from `from` up to [`SCHEMA_VERSION`] inside `tx`.
 pub(crate) fn migrate(tx: &Transaction<'_>, from: i64) -> Result<(), StoreError> {

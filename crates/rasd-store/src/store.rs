@@ -19,7 +19,7 @@ use crate::{ActorGraph, Stats, StoreError};
 /// `Store`s (other threads or processes) may read the same file meanwhile.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
 }
 
@@ -550,7 +550,7 @@ impl Store {
     }
 
     /// Ids of the actor named `actor` (id or name) and of every actor below it.
-    fn actor_subtree(&self, actor: &str) -> Result<HashSet<String>, StoreError> {
+    pub(crate) fn actor_subtree(&self, actor: &str) -> Result<HashSet<String>, StoreError> {
         let (h, actors) = self.hierarchy()?;
         let wanted = actor.trim();
         let roots: Vec<&str> = actors

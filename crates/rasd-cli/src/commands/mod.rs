@@ -8,6 +8,8 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod relation;
 pub mod serve;
 pub mod stats;
 pub mod table;
+pub mod watch;
