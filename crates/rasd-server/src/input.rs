@@ -1,6 +1,7 @@
 //! Extractors that turn axum's rejections into [`AppError`], so a bad body gets the same JSON error shape as every other failure.
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -19,5 +20,24 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let axum::Json(v) = axum::Json::<T>::from_request(req, state).await?;
         Ok(ApiJson(v))
+    }
+}
+
+/// `axum::extract::Query` with [`AppError`] rejections (400), for routes whose
+/// parameters need no per-value validation.
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::extract::Query(v) = axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|rej| AppError::BadRequest(rej.body_text()))?;
+        Ok(ApiQuery(v))
     }
 }

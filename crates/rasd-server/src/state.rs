@@ -210,8 +210,8 @@ impl AppState {
             let inner = self.inner.clone();
             tokio::task::spawn_blocking(move || {
                 let store = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
-                let catalog = load_catalog(&store)
-                    .map_err(|e| AppError::internal("reloading events", e))?;
+                let catalog =
+                    load_catalog(&store).map_err(|e| AppError::internal("reloading events", e))?;
                 *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
                 Ok::<(), AppError>(())
             })

@@ -106,10 +106,28 @@ async fn feed_status_shows_last_success_error_and_items() {
     {
         let mut store = Store::open(&db).unwrap();
         let url = "http://127.0.0.1:9/rss.xml";
-        store.record_feed_error(url, "HTTP 503", "2026-01-01T10:00:00Z").unwrap();
-        store.record_feed_success(url, Some("\"v1\""), None, "2026-01-01T10:05:00Z").unwrap();
-        store.mark_item_seen("http://127.0.0.1:9/a", url, Some("feed-a"), "2026-01-01T10:05:00Z").unwrap();
-        store.mark_item_seen("http://127.0.0.1:9/a", url, Some("feed-a"), "2026-01-01T10:06:00Z").unwrap();
+        store
+            .record_feed_error(url, "HTTP 503", "2026-01-01T10:00:00Z")
+            .unwrap();
+        store
+            .record_feed_success(url, Some("\"v1\""), None, "2026-01-01T10:05:00Z")
+            .unwrap();
+        store
+            .mark_item_seen(
+                "http://127.0.0.1:9/a",
+                url,
+                Some("feed-a"),
+                "2026-01-01T10:05:00Z",
+            )
+            .unwrap();
+        store
+            .mark_item_seen(
+                "http://127.0.0.1:9/a",
+                url,
+                Some("feed-a"),
+                "2026-01-01T10:06:00Z",
+            )
+            .unwrap();
     }
     let (st, v) = get_json(&router, "/api/feeds").await;
     assert_eq!(st, StatusCode::OK);
@@ -145,7 +163,10 @@ async fn relation_of_the_seed_actors() {
     assert_eq!(st, StatusCode::OK, "{v}");
     assert_eq!(v["first_contact"], "2021-11-01");
     let events = v["events"].as_array().unwrap();
-    let kinds: Vec<&str> = events.iter().map(|e| e["plover_type"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["plover_type"].as_str().unwrap())
+        .collect();
     for kind in ["CONSULT", "AGREE", "RETREAT", "ASSAULT"] {
         assert!(kinds.contains(&kind), "{kind} not in {kinds:?}");
     }
@@ -154,9 +175,18 @@ async fn relation_of_the_seed_actors() {
     sorted.sort();
     assert_eq!(dated, sorted);
 
-    let (st, v) = get_json(&router, "/api/relations/houthis/aqap?from=2023-11-01&to=2023-11-08").await;
+    let (st, v) = get_json(
+        &router,
+        "/api/relations/houthis/aqap?from=2023-11-01&to=2023-11-08",
+    )
+    .await;
     assert_eq!(st, StatusCode::OK);
-    let dates: Vec<&str> = v["events"].as_array().unwrap().iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
     assert_eq!(dates, vec!["2023-11-07", "2023-11-07"]);
     let (st, v) = get_json(&router, "/api/relations/houthis/aqap?from=November").await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
@@ -171,8 +201,12 @@ async fn the_actor_pair_page_script_is_embedded_and_builds_the_dom_safely() {
     assert_eq!(st, StatusCode::OK);
     assert!(ctype.starts_with("text/javascript"));
     let js = String::from_utf8(body).unwrap();
-    assert!(js.contains("api/relations/") && js.contains("api/updates") && js.contains("api/feeds"));
+    assert!(
+        js.contains("api/relations/") && js.contains("api/updates") && js.contains("api/feeds")
+    );
     assert!(!js.contains("innerHTML"));
     let (_, body, _) = get(&router, "/").await;
-    assert!(String::from_utf8(body).unwrap().contains("<script src=\"relation.js\"></script>"));
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains("<script src=\"relation.js\"></script>"));
 }

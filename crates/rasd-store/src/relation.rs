@@ -181,7 +181,12 @@ fn stance(e: &StoredEvent, a: &HashSet<String>, b: &HashSet<String>) -> Option<S
         .map(|r| r.id.as_str())
         .collect();
     let has = |side: &[&str], set: &HashSet<String>| side.iter().any(|id| set.contains(*id));
-    let (a1, a2, b1, b2) = (has(&side1, a), has(&side2, a), has(&side1, b), has(&side2, b));
+    let (a1, a2, b1, b2) = (
+        has(&side1, a),
+        has(&side2, a),
+        has(&side1, b),
+        has(&side2, b),
+    );
     if a1 && b2 {
         Some(Stance::AToB)
     } else if b1 && a2 {

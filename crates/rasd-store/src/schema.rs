@@ -177,8 +177,7 @@ fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
 type Backfill = fn(&Transaction<'_>) -> Result<(), StoreError>;
 
 /// The migrations, in order: SQL, then an optional data backfill.
-const MIGRATIONS: &[(&str, Option<Backfill>)] =
-    &[(V1, None), (V2, Some(backfill_v2)), (V3, None)];
+const MIGRATIONS: &[(&str, Option<Backfill>)] = &[(V1, None), (V2, Some(backfill_v2)), (V3, None)];
 
 /// Runs the migrations from `from` up to [`SCHEMA_VERSION`] inside `tx`.
 pub(crate) fn migrate(tx: &Transaction<'_>, from: i64) -> Result<(), StoreError> {

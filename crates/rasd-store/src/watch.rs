@@ -152,7 +152,11 @@ impl Store {
     }
 
     /// Remembers a watched file's content fingerprint.
-    pub fn set_file_fingerprint(&mut self, path: &str, fingerprint: &str) -> Result<(), StoreError> {
+    pub fn set_file_fingerprint(
+        &mut self,
+        path: &str,
+        fingerprint: &str,
+    ) -> Result<(), StoreError> {
         self.conn.execute(
             "INSERT OR REPLACE INTO watch_files (path, fingerprint) VALUES (?1, ?2)",
             params![path, fingerprint],
@@ -161,7 +165,11 @@ impl Store {
     }
 
     /// The fingerprint of the event version `rule` last alerted on, if any.
-    pub fn alert_fingerprint(&self, rule: &str, event_id: &str) -> Result<Option<String>, StoreError> {
+    pub fn alert_fingerprint(
+        &self,
+        rule: &str,
+        event_id: &str,
+    ) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .query_row(
@@ -193,17 +201,25 @@ impl Store {
     pub fn event_cursor(&self) -> Result<i64, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT coalesce(max(rowid), 0) FROM events", [], |r| r.get(0))?)
+            .query_row("SELECT coalesce(max(rowid), 0) FROM events", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Events written (new or changed) after `cursor`, oldest change first, with the
     /// cursor to pass next time.
-    pub fn events_after(&self, cursor: i64, limit: usize) -> Result<(Vec<StoredEvent>, i64), StoreError> {
+    pub fn events_after(
+        &self,
+        cursor: i64,
+        limit: usize,
+    ) -> Result<(Vec<StoredEvent>, i64), StoreError> {
         let ids: Vec<(i64, String)> = {
             let mut stmt = self
                 .conn
                 .prepare("SELECT rowid, id FROM events WHERE rowid > ?1 ORDER BY rowid LIMIT ?2")?;
-            let rows = stmt.query_map(params![cursor, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let rows = stmt.query_map(params![cursor, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
             rows.collect::<Result<_, _>>()?
         };
         let mut next = cursor;

@@ -65,7 +65,10 @@ pub fn matches(rule: &AlertRule, e: &StoredEvent, store: &Store) -> Result<bool,
     }
     if let Some(country) = &rule.country {
         let code = loc.and_then(|l| l.admin1_pcode.as_deref()).unwrap_or("");
-        if !code.to_ascii_uppercase().starts_with(&country.to_ascii_uppercase()) {
+        if !code
+            .to_ascii_uppercase()
+            .starts_with(&country.to_ascii_uppercase())
+        {
             return Ok(false);
         }
     }

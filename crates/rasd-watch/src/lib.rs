@@ -346,7 +346,10 @@ impl Watcher {
                 continue;
             }
             report.items_new += 1;
-            match self.item_document(entry, link.as_deref(), &key, &source).await {
+            match self
+                .item_document(entry, link.as_deref(), &key, &source)
+                .await
+            {
                 Ok(doc) => {
                     keys.push((key, Some(doc.id.clone())));
                     docs.push(doc);
@@ -364,12 +367,8 @@ impl Watcher {
             self.store
                 .mark_item_seen(key, &feed.url, doc.as_deref(), &now())?;
         }
-        self.store.record_feed_success(
-            &feed.url,
-            etag.as_deref(),
-            modified.as_deref(),
-            &now(),
-        )?;
+        self.store
+            .record_feed_success(&feed.url, etag.as_deref(), modified.as_deref(), &now())?;
         Ok(report)
     }
 
@@ -506,7 +505,9 @@ impl Watcher {
     }
 
     /// Polls every feed and scans every folder once.
-    pub async fn run_once(&mut self) -> Result<Vec<(String, Result<PollReport, String>)>, WatchError> {
+    pub async fn run_once(
+        &mut self,
+    ) -> Result<Vec<(String, Result<PollReport, String>)>, WatchError> {
         let mut out = Vec::new();
         for feed in self.config.feeds.clone() {
             let r = match self.poll_feed(&feed).await {
@@ -615,5 +616,7 @@ impl Watcher {
 
 /// Escapes text for an HTML element.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -14,7 +14,8 @@ use rasd_store::{Filter, Store};
 use rasd_watch::{PollReport, WatchConfig, Watcher};
 
 // Articles written for these tests (not from any corpus).
-const CLASH_TAIZ: &str = "قتل ثلاثة جنود من الجيش اليمني في اشتباكات مع الحوثيين في مدينة تعز يوم الأربعاء 8 نوفمبر 2023.";
+const CLASH_TAIZ: &str =
+    "قتل ثلاثة جنود من الجيش اليمني في اشتباكات مع الحوثيين في مدينة تعز يوم الأربعاء 8 نوفمبر 2023.";
 const ATTACK_ABYAN: &str = "قتل سبعة جنود في هجوم لتنظيم القاعدة على نقطة عسكرية في مديرية مودية بمحافظة أبين يوم الخميس 9 نوفمبر 2023.";
 const ATTACK_ABYAN_NINE: &str = "قتل تسعة جنود في هجوم لتنظيم القاعدة على نقطة عسكرية في مديرية مودية بمحافظة أبين يوم الخميس 9 نوفمبر 2023.";
 
@@ -174,7 +175,10 @@ fn summary(store: &Store) -> Vec<(String, String, String, String, String, Option
         .collect()
 }
 
-fn report(results: &[(String, Result<PollReport, String>)], suffix: &str) -> Result<PollReport, String> {
+fn report(
+    results: &[(String, Result<PollReport, String>)],
+    suffix: &str,
+) -> Result<PollReport, String> {
     results
         .iter()
         .find(|(k, _)| k.ends_with(suffix))
@@ -227,10 +231,19 @@ async fn rss_and_atom_arabic_items_are_ingested_once_across_feeds_and_restarts()
         ),
     ];
     assert_eq!(summary(w.store()), expected);
-    let taiz = w.store().events(&Filter { admin1: Some("YE15".into()), ..Filter::default() }).unwrap();
+    let taiz = w
+        .store()
+        .events(&Filter {
+            admin1: Some("YE15".into()),
+            ..Filter::default()
+        })
+        .unwrap();
     assert_eq!(taiz[0].sources.len(), 1);
     assert_eq!(taiz[0].sources[0].outlet.as_deref(), Some("rss-outlet"));
-    assert_eq!(taiz[0].sources[0].url.as_deref(), Some(format!("{base}/page/taiz").as_str()));
+    assert_eq!(
+        taiz[0].sources[0].url.as_deref(),
+        Some(format!("{base}/page/taiz").as_str())
+    );
     assert!(taiz[0].sources[0].evidence[0].text.contains("تعز"));
     let ua = server.lock().unwrap().user_agents[0].clone();
     assert!(ua.starts_with("rasd-watch/"), "{ua}");
@@ -239,7 +252,10 @@ async fn rss_and_atom_arabic_items_are_ingested_once_across_feeds_and_restarts()
     let results = w.run_once().await.unwrap();
     assert!(report(&results, "rss.xml").unwrap().not_modified);
     assert_eq!(report(&results, "atom.xml").unwrap().items_new, 0);
-    assert_eq!(server.lock().unwrap().if_none_match, vec!["\"rss-v1\"".to_string()]);
+    assert_eq!(
+        server.lock().unwrap().if_none_match,
+        vec!["\"rss-v1\"".to_string()]
+    );
     drop(w);
 
     // Restart on the same database: validators and seen items survive.
@@ -264,13 +280,21 @@ async fn a_failing_feed_recovers_and_malformed_xml_is_recorded() {
         "[[feed]]\nurl = \"{base}/flaky.xml\"\ninterval_secs = 60\n[[feed]]\nurl = \"{base}/bad.xml\"\n"
     );
     let cfg = WatchConfig::parse(&text, "test").unwrap();
-    let mut w = Watcher::new(Store::open(dir.path().join("w.db")).unwrap(), extractor(), cfg).unwrap();
+    let mut w = Watcher::new(
+        Store::open(dir.path().join("w.db")).unwrap(),
+        extractor(),
+        cfg,
+    )
+    .unwrap();
 
     let first = w.run_once().await.unwrap();
     let flaky = report(&first, "flaky.xml").unwrap_err();
     assert!(flaky.contains("503"), "{flaky}");
     let bad = report(&first, "bad.xml").unwrap_err();
-    assert!(bad.contains("bad.xml") && bad.contains("not a valid RSS or Atom feed"), "{bad}");
+    assert!(
+        bad.contains("bad.xml") && bad.contains("not a valid RSS or Atom feed"),
+        "{bad}"
+    );
     let state = w.store().feed_state(&format!("{base}/flaky.xml")).unwrap();
     assert_eq!(state.failures, 1);
     assert!(state.last_success.is_none());
@@ -287,7 +311,13 @@ async fn a_failing_feed_recovers_and_malformed_xml_is_recorded() {
     assert_eq!(state.failures, 0);
     assert!(state.last_success.is_some());
     assert!(state.last_error.as_deref().unwrap().contains("503"));
-    assert_eq!(w.store().feed_state(&format!("{base}/bad.xml")).unwrap().failures, 2);
+    assert_eq!(
+        w.store()
+            .feed_state(&format!("{base}/bad.xml"))
+            .unwrap()
+            .failures,
+        2
+    );
     let fatalities: Vec<Option<u32>> = summary(w.store()).into_iter().map(|e| e.5).collect();
     assert_eq!(fatalities, vec![Some(3), Some(7)]);
 }
@@ -321,8 +351,16 @@ notify = {{ kind = "webhook", url = "{base}/hook", attempts = 3, retry_ms = 10 }
     let cfg = WatchConfig::parse(&text, "test").unwrap();
     let db = dir.path().join("a.db");
     let mut w = Watcher::new(Store::open(&db).unwrap(), extractor(), cfg.clone()).unwrap();
-    std::fs::write(folder.join("abyan.txt"), format!("هجوم في أبين\n\n{ATTACK_ABYAN}\n")).unwrap();
-    std::fs::write(folder.join("taiz.txt"), format!("اشتباكات في تعز\n\n{CLASH_TAIZ}\n")).unwrap();
+    std::fs::write(
+        folder.join("abyan.txt"),
+        format!("هجوم في أبين\n\n{ATTACK_ABYAN}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("taiz.txt"),
+        format!("اشتباكات في تعز\n\n{CLASH_TAIZ}\n"),
+    )
+    .unwrap();
     std::fs::write(folder.join("notes.md"), "not an article").unwrap();
 
     let r = w.scan_folder(&folder).await.unwrap();
@@ -356,7 +394,11 @@ notify = {{ kind = "webhook", url = "{base}/hook", attempts = 3, retry_ms = 10 }
     assert_eq!(lines().len(), 1);
 
     // A later version of the article raises the toll: both rules fire again.
-    std::fs::write(folder.join("abyan.txt"), format!("هجوم في أبين\n\n{ATTACK_ABYAN_NINE}\n")).unwrap();
+    std::fs::write(
+        folder.join("abyan.txt"),
+        format!("هجوم في أبين\n\n{ATTACK_ABYAN_NINE}\n"),
+    )
+    .unwrap();
     let r = w.scan_folder(&folder).await.unwrap();
     assert_eq!((r.items_new, r.stored.docs_updated, r.alerts), (1, 1, 2));
     let file_alerts = lines();
@@ -371,9 +413,18 @@ notify = {{ kind = "webhook", url = "{base}/hook", attempts = 3, retry_ms = 10 }
 #[test]
 fn config_errors_name_the_file_and_the_problem() {
     let err = WatchConfig::parse("[[feed]]\nurl = \"ftp://x\"\n", "watch.toml").unwrap_err();
-    assert_eq!(err.to_string(), "watch.toml: feed `ftp://x` is not an http(s) URL");
-    let err = WatchConfig::parse("[[feed]]\nurl = \"http://127.0.0.1/\"\ninterval = 3\n", "w.toml")
-        .unwrap_err()
-        .to_string();
-    assert!(err.starts_with("w.toml: ") && err.contains("unknown field `interval`"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "watch.toml: feed `ftp://x` is not an http(s) URL"
+    );
+    let err = WatchConfig::parse(
+        "[[feed]]\nurl = \"http://127.0.0.1/\"\ninterval = 3\n",
+        "w.toml",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("w.toml: ") && err.contains("unknown field `interval`"),
+        "{err}"
+    );
 }

@@ -66,8 +66,12 @@ fn table(r: &Relation) -> String {
             e.stance.label(),
             format!("{:?}", e.tone).to_lowercase(),
             e.goldstein,
-            e.fatalities.map(|f| format!(", {f} killed")).unwrap_or_default(),
-            e.released.map(|n| format!(", {n} released")).unwrap_or_default(),
+            e.fatalities
+                .map(|f| format!(", {f} killed"))
+                .unwrap_or_default(),
+            e.released
+                .map(|n| format!(", {n} released"))
+                .unwrap_or_default(),
             if e.hedged { ", hedged" } else { "" },
             e.id
         );
@@ -156,7 +160,10 @@ fn html(r: &Relation) -> String {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.db.exists() {
-        anyhow::bail!("{}: no such database (run `rasd ingest` first)", args.db.display());
+        anyhow::bail!(
+            "{}: no such database (run `rasd ingest` first)",
+            args.db.display()
+        );
     }
     let store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
