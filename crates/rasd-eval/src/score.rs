@@ -123,25 +123,28 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 impl Report {
+    /// The overall counts, as one [`TypeCounts`].
+    pub fn totals(&self) -> TypeCounts {
+        TypeCounts {
+            true_positives: self.true_positives,
+            false_positives: self.false_positives,
+            false_negatives: self.false_negatives,
+        }
+    }
+
     /// TP / (TP + FP).
     pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
+        self.totals().precision()
     }
 
     /// TP / (TP + FN).
     pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
+        self.totals().recall()
     }
 
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        f1(self.precision(), self.recall())
+        self.totals().f1()
     }
 
     fn type_counts(&mut self, event_type: &str) -> &mut TypeCounts {
