@@ -1374,6 +1374,32 @@ fn word_sense() {
             }],
         },
         Case {
+            name: "qaida-as-a-base-named-again-bare",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تواصل قوات الجيش الوطني حصار قاعدة الديلمي في صنعاء. وقال قائد ميداني إن قواته اقتحمت القاعدة أمس.",
+            count: Some(1),
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-gov-forces")), NoActorText("القاعدة")],
+            }],
+        },
+        Case {
+            name: "qaida-base-and-aqap-in-one-text",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سيطرت قوات الجيش على قاعدة العند في لحج. وفي أبين هاجم مسلحو تنظيم القاعدة نقطة للجيش وقتل جنديان، وقالت مصادر إن القاعدة تبنت الهجوم.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 1,
+                checks: &[Actor1(Some("aqap")), Admin1(Some("YE12"))],
+            }],
+        },
+        Case {
             name: "qaida-as-aqap",
             pub_date: Some("2015-08-10"),
             title: "",

@@ -13,8 +13,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
 
+use crate::lexicon::without_article;
 use crate::lexicon::{Entry, Lexicon, Mention, MentionKind, PlaceId, PlaceIntro, PlaceLevel};
 use crate::load::{PlaceRule, TitleKind};
+use crate::matcher::RawMatch;
 
 /// Tokens before a place that give an uzla (admin3) name enough context.
 const PLACE_CONTEXT: &[&str] = &[
@@ -291,6 +293,7 @@ impl Lexicon {
             }
         }
 
+        self.common_noun_senses(&d, &mut actor_raw, &place_raw);
         let mut suppressed = vec![false; n];
         self.family_persons(&d, &mut cands, &mut suppressed);
         self.title_persons(&d, &mut cands, &mut suppressed);
@@ -342,6 +345,52 @@ impl Lexicon {
         }
         out.sort_by_key(|m| m.span.start);
         out
+    }
+
+    /// قاعدة العند: an actor form that is also a common noun, used as that noun in a document
+    /// (without the article before another word, or as the first word of a place name), is that
+    /// noun everywhere in the document unless the actor is also named unambiguously.
+    fn common_noun_senses<G, R>(
+        &self,
+        d: &Doc<'_>,
+        actor_raw: &mut Vec<(RawMatch, u32)>,
+        place_raw: &[(RawMatch, G, R)],
+    ) {
+        if self.common_nouns.is_empty() {
+            return;
+        }
+        let norm = d.a.norm.as_str();
+        let is_noun = |key: &str| self.common_nouns.contains(without_article(key));
+        let ambiguous = |m: &RawMatch| is_noun(&norm[m.span.start + m.split.offset..m.span.end]);
+        if !actor_raw.iter().any(|(m, _)| ambiguous(m)) {
+            return;
+        }
+        // The actor's forms are definite (القاعدة); the indefinite noun before another word is
+        // a construct (قاعدة الديلمي، لقاعدة عسكرية).
+        let construct = (0..d.a.tokens.len().saturating_sub(1)).any(|i| {
+            let t = &d.a.tokens[i];
+            d.is_word(i + 1)
+                && t.splits.iter().any(|sp| {
+                    !sp.article && {
+                        let stem = &norm[t.span.start + sp.offset..t.span.end];
+                        !stem.starts_with("ال") && self.common_nouns.contains(stem)
+                    }
+                })
+        });
+        let noun_used = construct
+            || place_raw.iter().any(|(m, _, _)| {
+                let first = d.a.tokens[m.first].span;
+                m.last > m.first && is_noun(&norm[first.start + m.split.offset..first.end])
+            });
+        if !noun_used {
+            return;
+        }
+        let named: Vec<u32> = actor_raw
+            .iter()
+            .filter(|(m, _)| !ambiguous(m))
+            .map(|(_, i)| *i)
+            .collect();
+        actor_raw.retain(|(m, i)| !(ambiguous(m) && !named.contains(i)));
     }
 
     /// عبدالملك الحوثي: a family name after given names is a person, not the movement.

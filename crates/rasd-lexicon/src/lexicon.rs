@@ -145,6 +145,8 @@ pub struct Lexicon {
     admin1: HashMap<String, PlaceId>,
     admin2: HashMap<String, PlaceId>,
     pub(crate) name_stop: HashSet<String>,
+    /// Actor forms that double as common nouns (data/actor_senses.tsv), without the article.
+    pub(crate) common_nouns: HashSet<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) core: Core,
 }
@@ -523,6 +525,15 @@ impl Lexicon {
             .into_iter()
             .map(|(_, cols)| normalize_key(cols[0]))
             .collect();
+        let common_nouns = Self::small_tsv(
+            builtin::ACTOR_SENSES,
+            "data/actor_senses.tsv",
+            "form",
+            &mut problems,
+        )
+        .into_iter()
+        .map(|(_, cols)| without_article(&normalize_key(cols[0])).to_string())
+        .collect();
 
         if !problems.is_empty() {
             return Err(LexiconError::Invalid(problems));
@@ -535,6 +546,7 @@ impl Lexicon {
             admin1,
             admin2,
             name_stop,
+            common_nouns,
             entries,
             core: b.build(),
         })
@@ -608,5 +620,13 @@ impl Lexicon {
             }
         }
         false
+    }
+}
+
+/// A normalized form without its leading article ال.
+pub(crate) fn without_article(key: &str) -> &str {
+    match key.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => key,
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod builtin {
     pub const BLOCKERS: &str = include_str!("../../../data/blockers.tsv");
     pub const PLACE_RULES: &str = include_str!("../../../data/place_rules.tsv");
     pub const NAME_STOP: &str = include_str!("../../../data/name_stopwords.txt");
+    pub const ACTOR_SENSES: &str = include_str!("../../../data/actor_senses.tsv");
 }
 
 /// Collects problems for one file.

@@ -65,7 +65,9 @@ fn every_canonical_actor_is_defined() {
         shabwa-defense hadrami-elite national-resistance islah yemen-government popular-resistance \
         saleh-forces gpc southern-movement hadramawt-council tribal-militia protesters hrw amnesty \
         police saudi-led-coalition saudi-arabia uae iran usa uk israel qatar icrc msf un \
-        qatar-red-crescent civilians unidentified-armed-group";
+        qatar-red-crescent civilians unidentified-armed-group gcc arab-league hezbollah hamas \
+        islamic-jihad syria-government russia china germany jordan oman egypt turkey france \
+        commercial-shipping eu-naval-force";
     for id in ids.split_whitespace() {
         let a = lex()
             .actor(id)
@@ -226,6 +228,28 @@ fn bayda_is_not_white() {
     assert_eq!(descs("في محافظة البيضاء"), ["place:YE14:Governorate"]);
     assert_eq!(descs("وسط مدينة البيضاء"), ["place:YE1409:City"]);
     assert_eq!(descs("ومأرب والبيضاء"), ["place:YE2612", "place:YE1409"]);
+}
+
+#[test]
+fn qaida_is_a_base_where_the_text_uses_it_so() {
+    let aqap = |text: &str| descs(text).iter().any(|d| d == "actor:aqap");
+    // Before a place name, as the first word of one, or indefinite before a name: a base,
+    // and the bare definite form later in the same text is that base.
+    assert!(!aqap("حاصرت القوات قاعدة العند ثم اقتحمت القاعدة"));
+    assert!(!aqap("حاصرت القوات قاعدة الديلمي ثم اقتحمت القاعدة"));
+    // Without such a use, or with an unambiguous form of the group, it is AQAP.
+    assert!(aqap("هاجم مسلحو القاعدة نقطة أمنية"));
+    assert!(aqap("اقتحمت القاعدة مدينة المكلا"));
+    assert!(aqap(
+        "سيطرت القوات على قاعدة العند، وهاجم تنظيم القاعدة نقطة في أبين وقالت القاعدة إنها"
+    ));
+    assert_eq!(
+        descs("سيطرت القوات على قاعدة العند، وقالت القاعدة إنها")
+            .iter()
+            .filter(|d| *d == "actor:aqap")
+            .count(),
+        0
+    );
 }
 
 #[test]
