@@ -765,6 +765,7 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             drafts.push(draft);
         }
     }
+    implicit_opponents(&mut drafts);
     // What is demanded, threatened or refused is no reported act: a verbal noun after
     // such a word in its sentence ("طالب … بانسحاب الميليشيات"، "هدد … بقصف"، "رفض …
     // تسليم") is its content. (An agreement's terms may have been carried out:
@@ -853,6 +854,93 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
         events,
         diagnostics,
         pub_date: view.pub_date,
+    }
+}
+
+/// Fighting whose other side goes unsaid ("تمكنت المقاومة من بسط سيطرتها على المديرية")
+/// is fought against the side the same document
+/// shows that actor (or its allies there) fighting: the most frequent opponent across the
+/// document's two-sided violent frames. Without such a frame nothing is filled.
+fn implicit_opponents(drafts: &mut [Draft]) {
+    // Only battles: a strike or shelling without a named target may have hit civilians.
+    const SUBS: [&str; 3] = [
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ];
+    let sides = |d: &Draft| {
+        let one: Vec<String> = d
+            .actor1
+            .iter()
+            .chain(&d.assoc1)
+            .map(|s| s.id.clone())
+            .collect();
+        let two: Vec<String> = d
+            .actor2
+            .iter()
+            .chain(&d.assoc2)
+            .map(|s| s.id.clone())
+            .collect();
+        (one, two)
+    };
+    // Opposed and allied pairs seen in the document's two-sided violent frames.
+    let mut opposed: Vec<(String, String)> = Vec::new();
+    let mut allied: Vec<(String, String)> = Vec::new();
+    for d in drafts.iter().filter(|d| d.plover == "ASSAULT") {
+        let (one, two) = sides(d);
+        if one.is_empty() || two.is_empty() {
+            continue;
+        }
+        for a in &one {
+            for b in &two {
+                if a != b {
+                    opposed.push((a.clone(), b.clone()));
+                    opposed.push((b.clone(), a.clone()));
+                }
+            }
+        }
+        for side in [&one, &two] {
+            for a in side.iter() {
+                for b in side.iter().filter(|b| *b != a) {
+                    allied.push((a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    if opposed.is_empty() {
+        return;
+    }
+    let opponent_of = |id: &str| -> Option<String> {
+        let mut friends = vec![id.to_string()];
+        friends.extend(
+            allied
+                .iter()
+                .filter(|(a, _)| a == id)
+                .map(|(_, b)| b.clone()),
+        );
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (a, b) in &opposed {
+            if friends.contains(a) && !friends.contains(b) {
+                match counts.iter_mut().find(|(x, _)| x == b) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((b.clone(), 1)),
+                }
+            }
+        }
+        // The most frequent opponent; ties go to the first seen.
+        let best = counts.iter().map(|(_, n)| *n).max()?;
+        counts.into_iter().find(|(_, n)| *n == best).map(|(b, _)| b)
+    };
+    for d in drafts.iter_mut() {
+        if d.plover != "ASSAULT" || !SUBS.contains(&d.acled_sub.as_str()) {
+            continue;
+        }
+        if let (Some(a), None) = (&d.actor1, &d.actor2) {
+            if let Some(b) = opponent_of(&a.id) {
+                d.actor2 = Some(frame::Slot { id: b, span: None });
+                d.confidence = (d.confidence - 0.1).max(0.05);
+            }
+        }
     }
 }
 

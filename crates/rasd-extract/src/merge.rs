@@ -185,7 +185,8 @@ pub(crate) fn merge(
                 let m = &out[i];
                 let direct = same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2);
                 let swapped = sym && same(&m.actor1, &d.actor2) && same(&m.actor2, &d.actor1);
-                (direct || swapped) && counts_agree(m)
+                // A place of its own that differs is another event.
+                (direct || swapped) && counts_agree(m) && places_agree(m, &d, admin1)
             });
         }
         match target {

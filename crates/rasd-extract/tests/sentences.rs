@@ -1017,6 +1017,44 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "territory-taken-from-the-side-fought-elsewhere-in-the-text",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في تعز أمس. وفي لحج تمكنت المقاومة من السيطرة على مديرية الحوطة.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Sub("Armed clash"), Admin1(Some("YE15"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Sub("Government regains territory"),
+                        Actor1(Some("popular-resistance")),
+                        Actor2(Some("houthis")),
+                        Admin2(Some("YE2514")),
+                    ],
+                },
+            ],
+        },
+        Case {
+            name: "territory-without-any-opponent-in-the-text",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سيطرت المقاومة الشعبية على مديرية الحوطة في لحج أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("popular-resistance")), Actor2(None)],
+            }],
+        },
+        Case {
             name: "active-vso-counted-object",
             pub_date: Some("2015-08-10"),
             title: "",
