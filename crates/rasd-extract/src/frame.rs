@@ -48,6 +48,9 @@ pub(crate) struct Draft {
     pub sentence: usize,
     /// The trigger has the article ("الهجوم"): it may refer back to an event told before.
     pub definite: bool,
+    /// actor1, actor2 came from a domain default, not from the text: when merging they
+    /// agree with any actor the text names.
+    pub guessed: [bool; 2],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -810,6 +813,7 @@ pub(crate) fn fill(
 
     // Domain defaults for slots the text leaves empty.
     let mut defaulted = false;
+    let mut guessed = [false; 2];
     for d in &res.cues.defaults {
         let applies = d
             .when_mode
@@ -822,12 +826,13 @@ pub(crate) fn fill(
         if !applies {
             continue;
         }
-        let slot = if d.slot == "actor1" {
-            &mut actor1
+        let (slot, k) = if d.slot == "actor1" {
+            (&mut actor1, 0)
         } else {
-            &mut actor2
+            (&mut actor2, 1)
         };
         if slot.is_none() {
+            guessed[k] = true;
             *slot = Some(Slot {
                 id: d.id.clone(),
                 span: None,
@@ -1045,6 +1050,7 @@ pub(crate) fn fill(
         pos: hit.span.start,
         sentence: sentence_index,
         definite: hit.split.article || view.text(hit.span).starts_with("ال"),
+        guessed,
     })
 }
 

@@ -14,6 +14,22 @@ fn same(a: &Option<Slot>, b: &Option<Slot>) -> bool {
     }
 }
 
+/// Slot `k` (0 actor1, 1 actor2) of a frame as the text gives it: a domain default is open.
+fn told(d: &Draft, k: usize) -> &Option<Slot> {
+    const OPEN: Option<Slot> = None;
+    let slot = if k == 0 { &d.actor1 } else { &d.actor2 };
+    if d.guessed[k] {
+        &OPEN
+    } else {
+        slot
+    }
+}
+
+/// Slot `i` of `a` and slot `j` of `b` do not contradict each other.
+fn agree(a: &Draft, i: usize, b: &Draft, j: usize) -> bool {
+    same(told(a, i), told(b, j))
+}
+
 /// The ids of a frame's two main actors.
 fn ids(d: &Draft) -> Vec<String> {
     [&d.actor1, &d.actor2]
@@ -28,8 +44,8 @@ fn actors_agree(a: &Draft, b: &Draft, symmetric: bool) -> bool {
     if !any(a) || !any(b) {
         return false;
     }
-    let direct = same(&a.actor1, &b.actor1) && same(&a.actor2, &b.actor2);
-    let swapped = symmetric && same(&a.actor1, &b.actor2) && same(&a.actor2, &b.actor1);
+    let direct = agree(a, 0, b, 0) && agree(a, 1, b, 1);
+    let swapped = symmetric && agree(a, 0, b, 1) && agree(a, 1, b, 0);
     // At least one actor in common, so that two one-sided frames about different actors
     // stay apart.
     let shared = ids(a).iter().any(|i| ids(b).contains(i));
@@ -74,10 +90,31 @@ fn absorb(into: &mut Draft, other: Draft) {
         into.evidence.dedup();
         into.evidence.truncate(MAX_EVIDENCE);
     }
-    if into.actor1.is_none() {
+    // A slot the text names replaces an empty or guessed one (never with the other side).
+    let takes =
+        |mine: &Option<Slot>, guessed: bool, theirs: &Option<Slot>, beside: &Option<Slot>| {
+            mine.is_none()
+                || guessed
+                    && theirs
+                        .as_ref()
+                        .is_some_and(|t| beside.as_ref().is_none_or(|b| b.id != t.id))
+        };
+    if takes(
+        &into.actor1,
+        into.guessed[0] && !other.guessed[0],
+        &other.actor1,
+        &into.actor2,
+    ) {
+        into.guessed[0] = other.guessed[0];
         into.actor1 = other.actor1;
     }
-    if into.actor2.is_none() {
+    if takes(
+        &into.actor2,
+        into.guessed[1] && !other.guessed[1],
+        &other.actor2,
+        &into.actor1,
+    ) {
+        into.guessed[1] = other.guessed[1];
         into.actor2 = other.actor2;
     }
     for s in other.assoc1 {
@@ -173,7 +210,7 @@ pub(crate) fn merge(
             m.plover == d.plover
                 && (m.acled_sub == d.acled_sub || casualty_only(m))
                 && (actors_agree(m, &d, sym)
-                    || casualty_only(m) && same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2))
+                    || casualty_only(m) && agree(m, 0, &d, 0) && agree(m, 1, &d, 1))
                 && dates_agree(m, &d)
                 && places_agree(m, &d, admin1)
                 && counts_agree(m)
@@ -183,8 +220,8 @@ pub(crate) fn merge(
         if target.is_none() && d.definite && d.date.as_ref().is_none_or(|x| x.source >= 2) {
             target = out.iter().rposition(|m| m.plover == d.plover).filter(|&i| {
                 let m = &out[i];
-                let direct = same(&m.actor1, &d.actor1) && same(&m.actor2, &d.actor2);
-                let swapped = sym && same(&m.actor1, &d.actor2) && same(&m.actor2, &d.actor1);
+                let direct = agree(m, 0, &d, 0) && agree(m, 1, &d, 1);
+                let swapped = sym && agree(m, 0, &d, 1) && agree(m, 1, &d, 0);
                 // A place of its own that differs is another event.
                 (direct || swapped) && counts_agree(m) && places_agree(m, &d, admin1)
             });

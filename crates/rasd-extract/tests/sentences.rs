@@ -1042,6 +1042,38 @@ fn constructions_of_violent_verbs() {
             ],
         },
         Case {
+            name: "a-definite-mention-joins-the-strike-whatever-the-defaults",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل خمسة من عناصر تنظيم القاعدة في غارة لطائرة أمريكية بدون طيار في شبوة أمس. وقالت مصادر محلية إن الغارة دمرت سيارة كانوا يستقلونها.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("usa")),
+                    Actor2(Some("aqap")),
+                    Sub("Air/drone strike"),
+                    Fatalities(Some(5)),
+                    Admin1(Some("YE21")),
+                ],
+            }],
+        },
+        Case {
+            name: "helpers-of-the-attacker-are-no-target",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "اقتحمت قوات الجيش الوطني بدعم من طيران التحالف معسكرا للحوثيين في لحج أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-gov-forces")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
