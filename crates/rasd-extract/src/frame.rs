@@ -856,6 +856,13 @@ pub(crate) fn fill(
         return None;
     }
 
+    // "الاتفاق النووي", "اتفاق الرياض", "اتفاقية ستوكهولم": an agreement named by an adjective
+    // or a place is one that exists, unless the words before conclude it ("توقيع الاتفاق
+    // النووي").
+    if def.plover == "AGREE" && def.voice == Voice::Noun && named_agreement(view, hit) {
+        return None;
+    }
+
     // "أسفرت المعارك منذ اندلاعها عن مقتل 3200 شخص": a summary of a war or a
     // campaign, not an event of its own.
     if !view
@@ -1218,6 +1225,30 @@ fn directed(
         }
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+/// An agreement noun followed by a name-like qualifier (a definite adjective such as
+/// "النووي", or a place) and not concluded by the words right before it.
+fn named_agreement(view: &DocView<'_>, hit: &TriggerHit) -> bool {
+    let next = hit.last_tok + 1;
+    if next >= view.a.tokens.len() || view.a.tokens[next].kind != rasd_text::TokenKind::Word {
+        return false;
+    }
+    let span = view.a.tokens[next].span;
+    let word = view.text(span);
+    let actor = view.actors.iter().any(|m| m.span.overlaps(span));
+    let place = view.places.iter().any(|p| p.span.overlaps(span));
+    let adjective = word.starts_with("ال") && !actor && view.cues_at(next).next().is_none();
+    if !(adjective || place) {
+        return false;
+    }
+    // The concluding verb may stand before its subjects: "وقعت الحكومة والمجلس … اتفاق الرياض".
+    let sentence_start = view
+        .a
+        .sentence_at(hit.span.start)
+        .map_or(0, |s| view.tok_at(view.a.sentences[s].span.start));
+    let lo = hit.first_tok.saturating_sub(8).max(sentence_start);
+    !(lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Concluded))
 }
 
 /// Whether the actor follows "بين" (between two sides) rather than "مع" (with).

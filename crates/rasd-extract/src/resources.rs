@@ -41,6 +41,7 @@ pub(crate) enum Cue {
     Suffer,
     Cumulative,
     Aircraft,
+    Concluded,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -201,7 +202,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 26] = [
+        let lists: [(&Vec<String>, Cue); 27] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -228,6 +229,7 @@ impl Resources {
             (&cues.suffer, Cue::Suffer),
             (&cues.cumulative, Cue::Cumulative),
             (&cues.aircraft, Cue::Aircraft),
+            (&cues.concluded, Cue::Concluded),
         ];
         for (forms, cue) in lists {
             for form in forms {

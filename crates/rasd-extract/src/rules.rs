@@ -192,6 +192,10 @@ pub(crate) struct CueFile {
     /// Words naming a party by its aircraft ("طيران التحالف"): its attacks are air strikes.
     #[serde(default)]
     pub aircraft: Vec<String>,
+    /// Words that conclude an agreement ("توقيع", "التوصل إلى"): a named agreement after
+    /// them is reported as made.
+    #[serde(default)]
+    pub concluded: Vec<String>,
     #[serde(default, rename = "default")]
     pub defaults: Vec<Default>,
     #[serde(default)]

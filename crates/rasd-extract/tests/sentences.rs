@@ -1427,6 +1427,28 @@ fn number_traps() {
 fn word_sense() {
     run(&[
         Case {
+            name: "a-named-agreement-that-exists-is-no-event",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قال الوزير إن الاتفاق النووي مع إيران لن يغير موقف بلاده من الحوثيين.",
+            count: Some(0),
+            absent: &[],
+            expect: &[],
+        },
+        Case {
+            name: "a-named-agreement-concluded-is-an-event",
+            pub_date: Some("2019-11-06"),
+            title: "",
+            body: "وقعت الحكومة اليمنية والمجلس الانتقالي الجنوبي اتفاق الرياض أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AGREE",
+                nth: 0,
+                checks: &[Pair("yemen-government", "stc"), Start(Some("2019-11-05"))],
+            }],
+        },
+        Case {
             name: "qaida-as-an-air-base",
             pub_date: Some("2015-08-10"),
             title: "",
