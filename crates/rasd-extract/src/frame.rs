@@ -337,6 +337,18 @@ fn reported(
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
         return false;
     }
+    // "خلال الاجتماع", "على هامش اللقاء": a definite meeting or agreement noun after
+    // such a word is the one already told.
+    let definite = hit.split.article || view.text(hit.span).starts_with("ال");
+    if definite
+        && def.voice == crate::rules::Voice::Noun
+        && matches!(def.plover.as_str(), "CONSULT" | "AGREE")
+    {
+        let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
+        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::EventReference)) {
+            return false;
+        }
+    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -407,6 +419,15 @@ fn candidates(
                 t > 0 && matches!(view.text(view.a.tokens[t - 1].span), "الي" | "والي");
             !speaker && !destination
         });
+    }
+    // A meeting's or agreement's topic ("لمناقشة المواجهة مع الحوثيين") names no party.
+    if matches!(def.plover.as_str(), "CONSULT" | "AGREE") {
+        let hi_tok = view.tok_at(sentence.end.saturating_sub(1));
+        if let Some(topic) =
+            (hit.last_tok + 1..=hi_tok).find(|&t| view.cues_at(t).any(|(_, c)| c == Cue::Topic))
+        {
+            cands.retain(|c| view.actors[c.actor].first_tok < topic);
+        }
     }
     let absorbed: Vec<usize> = cands
         .iter()

@@ -42,6 +42,8 @@ pub(crate) enum Cue {
     Cumulative,
     Aircraft,
     Concluded,
+    Topic,
+    EventReference,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -202,7 +204,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 27] = [
+        let lists: [(&Vec<String>, Cue); 29] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -230,6 +232,8 @@ impl Resources {
             (&cues.cumulative, Cue::Cumulative),
             (&cues.aircraft, Cue::Aircraft),
             (&cues.concluded, Cue::Concluded),
+            (&cues.topic, Cue::Topic),
+            (&cues.event_reference, Cue::EventReference),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -196,6 +196,14 @@ pub(crate) struct CueFile {
     /// them is reported as made.
     #[serde(default)]
     pub concluded: Vec<String>,
+    /// Words after a meeting or agreement that open its topic ("لمناقشة", "حول"): actors
+    /// after them are what was discussed, not who took part.
+    #[serde(default)]
+    pub topic: Vec<String>,
+    /// Words before a definite meeting or agreement noun that refer to one already told
+    /// ("خلال الاجتماع", "على هامش اللقاء").
+    #[serde(default)]
+    pub event_reference: Vec<String>,
     #[serde(default, rename = "default")]
     pub defaults: Vec<Default>,
     #[serde(default)]

@@ -1252,6 +1252,58 @@ fn constructions_of_violent_verbs() {
 fn constructions_of_verbal_and_aid_events() {
     run(&[
         Case {
+            name: "meeting-after-a-title-with-an-accusative-object",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "عقد الوزير الأمريكي اجتماعا ثلاثيا مع وزير الخارجية الروسي في الدوحة أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("usa", "russia")],
+            }],
+        },
+        Case {
+            name: "discussion-verb-with-counterpart",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "بحث وزير الخارجية السعودي مع نظيره الأمريكي الأوضاع في اليمن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("saudi-arabia", "usa")],
+            }],
+        },
+        Case {
+            name: "a-meeting-topic-names-no-party",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى الرئيس هادي في الرياض المبعوث الأممي لمناقشة المواجهة مع الحوثيين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "un"), NoActorText("الحوثيين")],
+            }],
+        },
+        Case {
+            name: "during-the-meeting-is-the-meeting-told",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى الرئيس هادي المبعوث الأممي في الرياض أمس، واستعرض الحوثيون وقوات صالح خلال الاجتماع مطالبهم.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "un")],
+            }],
+        },
+        Case {
             name: "appeal-by-an-official-with-unnamed-addressee",
             pub_date: Some("2015-08-10"),
             title: "",

@@ -100,7 +100,14 @@ impl Doc<'_> {
     /// A token that may be part of a personal name.
     fn name_token(&self, i: usize) -> bool {
         let w = self.text(i);
+        // "عقد الوزير الأمريكي اجتماعا ثلاثيا": an indefinite accusative noun (written with
+        // a final alif) is the object after a title, not a name, unless a known given name.
+        let accusative = w.chars().count() >= 5
+            && w.ends_with('ا')
+            && !w.starts_with("ال")
+            && self.given[i] == 0;
         self.is_word(i)
+            && !accusative
             && !self.lex.name_stop.contains(w)
             && self.title_at[i].is_none()
             && self.intro[i].is_none()
