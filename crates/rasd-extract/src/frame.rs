@@ -337,18 +337,6 @@ fn reported(
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
         return false;
     }
-    // "خلال الاجتماع", "على هامش اللقاء": a definite meeting or agreement noun after
-    // such a word is the one already told.
-    let definite = hit.split.article || view.text(hit.span).starts_with("ال");
-    if definite
-        && def.voice == crate::rules::Voice::Noun
-        && matches!(def.plover.as_str(), "CONSULT" | "AGREE")
-    {
-        let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
-        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::EventReference)) {
-            return false;
-        }
-    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -357,6 +345,28 @@ fn reported(
         }
     }
     true
+}
+
+/// "خلال الاجتماع", "على هامش اللقاء": a definite meeting or agreement noun after such a
+/// word is one the document has already told (when it has told one of that type): no new
+/// frame, whose sides would come from the wrong clause.
+fn told_before(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+    previous: &[Draft],
+) -> bool {
+    let definite = hit.split.article || view.text(hit.span).starts_with("ال");
+    if !definite
+        || def.voice != Voice::Noun
+        || !matches!(def.plover.as_str(), "CONSULT" | "AGREE")
+        || !previous.iter().any(|d| d.plover == def.plover)
+    {
+        return false;
+    }
+    let lo_tok = view.tok_at(view.sentence_of(hit.span.start).start);
+    let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
+    (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::EventReference))
 }
 
 /// Step 2 — the actor mentions of the sentence that may fill a slot, each with the word
@@ -747,7 +757,7 @@ pub(crate) fn fill(
     let sentence = view.sentence_of(hit.span.start);
     let clause = view.clause_of(hit.span.start);
 
-    if !reported(view, hit, def, sentence) {
+    if !reported(view, hit, def, sentence) || told_before(view, hit, def, previous) {
         return None;
     }
     let (cands, pair_mentioned) = candidates(view, hit, def, sentence, clause);
