@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Longest request target (path and query) accepted; longer gets 414 `uri_too_long`.
-/// Query strings have their own, lower limit (`query_too_long`, see `filter.rs`).
+/// Longest request path accepted; longer gets 414 `uri_too_long`. A query string
+/// longer than `filter::MAX_QUERY_BYTES` gets 414 `query_too_long` on every route.
 pub const MAX_URI_BYTES: usize = 16 * 1024;
 
 /// The Content-Security-Policy of every response: the UI's scripts, styles and
@@ -91,11 +91,23 @@ pub(crate) async fn guard(State(st): State<AppState>, req: Request, next: Next) 
 }
 
 fn check(st: &AppState, req: &Request) -> Result<(), AppError> {
-    let target = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
-    if target > MAX_URI_BYTES {
+    // Every route, also those that read no query, answers a long target with JSON.
+    let path = req.uri().path().len();
+    if path > MAX_URI_BYTES {
         return Err(AppError::UriTooLong(format!(
-            "the request target is {target} bytes; at most {MAX_URI_BYTES} are accepted"
+            "the request path is {path} bytes; at most {MAX_URI_BYTES} are accepted"
         )));
+    }
+    let query = req.uri().query().map_or(0, str::len);
+    if query > crate::filter::MAX_QUERY_BYTES {
+        return Err(AppError::param(
+            "query_too_long",
+            "",
+            format!(
+                "the query string is {query} bytes; at most {} are accepted",
+                crate::filter::MAX_QUERY_BYTES
+            ),
+        ));
     }
     let access = st.access();
     if let Some(names) = &access.hosts {
