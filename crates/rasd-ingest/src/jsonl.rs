@@ -63,7 +63,16 @@ impl JsonlStream {
             // At most the limit plus the line feed is read into memory.
             let cap = self.limit.saturating_add(2);
             match (&mut self.reader).take(cap).read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
+                Ok(0) => {
+                    self.done = true;
+                    // A file without a single document is an error, as an empty
+                    // .txt file is (exit code 1 either way).
+                    if !self.started {
+                        return Some(Err(IngestError::Empty {
+                            origin: self.origin.clone(),
+                        }));
+                    }
+                }
                 Ok(_) => {
                     self.line += 1;
                     let complete = self.buf.last() == Some(&b'\n');
@@ -218,12 +227,18 @@ pub(crate) fn parse_line(
     Ok(doc)
 }
 
-/// A string field; numbers are accepted (ids are sometimes numeric), `null` is absent.
+/// A string field; integers are accepted (ids are sometimes numeric) and kept
+/// exactly, `null` is absent. A number that is not an integer in the 64-bit range
+/// (`1e3`, `2.5`, `18446744073709551616`) would be rounded, so it is refused.
 fn string_field(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(Some(n.to_string())),
+        Some(Value::Number(n)) => Err(format!(
+            "field `{key}` is the number {n}, which is not a 64-bit integer and would be \
+             rounded; write it as a string"
+        )),
         Some(other) => Err(format!("field `{key}` is {}, not a string", kind(other))),
     }
 }
@@ -284,6 +299,17 @@ mod tests {
         assert!(doc.id.starts_with("doc-"));
         let numeric = parse(r#"{"id":42,"title":"عنوان"}"#).expect("numeric id");
         assert_eq!((numeric.id.as_str(), numeric.body.as_str()), ("42", ""));
+        let big = parse(r#"{"id":18446744073709551615,"title":"عنوان"}"#).expect("u64 max");
+        assert_eq!(big.id, "18446744073709551615");
+        let neg = parse(r#"{"id":-9223372036854775808,"title":"عنوان"}"#).expect("i64 min");
+        assert_eq!(neg.id, "-9223372036854775808");
+        for id in ["18446744073709551616", "123456789012345678901234567890", "2.5", "1e3"] {
+            let err = parse(&format!(r#"{{"id":{id},"title":"عنوان"}}"#)).expect_err(id);
+            assert!(
+                err.to_string().contains("not a 64-bit integer and would be rounded"),
+                "{id}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -476,3 +476,19 @@ fn fifos_in_walked_directories_are_skipped_with_a_message() {
         ]
     );
 }
+
+#[test]
+fn empty_jsonl_and_empty_txt_are_both_empty_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.jsonl"), "").expect("w");
+    fs::write(dir.path().join("b.jsonl"), "\n  \n\r\n").expect("w");
+    fs::write(dir.path().join("c.jsonl.gz"), gzip(b"")).expect("w");
+    fs::write(dir.path().join("d.txt"), "").expect("w");
+    let results = read(&[dir.path().to_path_buf()]);
+    assert_eq!(
+        outline(&results, dir.path()),
+        ["a.jsonl", "b.jsonl", "c.jsonl.gz", "d.txt"]
+            .map(|f| Err(format!("{f}: empty document")))
+            .to_vec()
+    );
+}
