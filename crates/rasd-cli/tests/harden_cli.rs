@@ -28,7 +28,14 @@ fn database(dir: &Path) -> std::path::PathBuf {
     std::fs::write(docs.join("a.txt"), article("غارات على صنعاء")).unwrap();
     std::fs::write(docs.join("b.txt"), article("قصف في صنعاء")).unwrap();
     let db = dir.join("r.db");
-    ok(&rasd(&["ingest", s(&docs), "--db", s(&db), "--pub-date", "2023-11-23"]));
+    ok(&rasd(&[
+        "ingest",
+        s(&docs),
+        "--db",
+        s(&db),
+        "--pub-date",
+        "2023-11-23",
+    ]));
     db
 }
 
@@ -56,7 +63,11 @@ fn an_oversized_document_fails_alone_naming_its_size() {
         "{err}"
     );
     let events = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(events.lines().count(), 1, "the small document is extracted: {events}");
+    assert_eq!(
+        events.lines().count(),
+        1,
+        "the small document is extracted: {events}"
+    );
     assert!(events.contains("\"doc_id\":\"b_small\""), "{events}");
     // Raised, the big one reads too.
     let out = rasd(&["extract", s(dir.path()), "--max-doc-bytes", "1M"]);
@@ -72,7 +83,11 @@ fn a_fifo_inside_a_directory_is_skipped_not_waited_for() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), article("غارات على صنعاء")).unwrap();
     let fifo = dir.path().join("b.txt");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_rasd"))
         .args(["extract", s(dir.path())])
@@ -91,7 +106,10 @@ fn a_fifo_inside_a_directory_is_skipped_not_waited_for() {
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("b.txt: not a regular file (FIFO), skipped"), "{err}");
+    assert!(
+        err.contains("b.txt: not a regular file (FIFO), skipped"),
+        "{err}"
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
 
@@ -100,11 +118,22 @@ fn a_closed_stdout_keeps_the_exit_code_of_failed_documents() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("000_empty.txt"), "").unwrap();
     for i in 1..300 {
-        std::fs::write(dir.path().join(format!("{i:03}.txt")), article(&format!("خبر {i}"))).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{i:03}.txt")),
+            article(&format!("خبر {i}")),
+        )
+        .unwrap();
     }
     for format in ["jsonl", "csv"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rasd"))
-            .args(["extract", s(dir.path()), "--format", format, "--pub-date", "2023-11-23"])
+            .args([
+                "extract",
+                s(dir.path()),
+                "--format",
+                format,
+                "--pub-date",
+                "2023-11-23",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -114,7 +143,11 @@ fn a_closed_stdout_keeps_the_exit_code_of_failed_documents() {
         child.stdout.take().unwrap().read_exact(&mut first).unwrap();
         let out = child.wait_with_output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{format}: one document failed: {err}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: one document failed: {err}"
+        );
         assert!(!err.contains("Broken pipe"), "{format}: {err}");
         assert!(err.contains("000_empty.txt: empty document"), "{err}");
     }
@@ -141,7 +174,11 @@ fn reading_commands_leave_the_database_untouched() {
     ] {
         let out = rasd(&args);
         ok(&out);
-        assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?} changed the database");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{args:?} changed the database"
+        );
         for ext in ["-wal", "-shm", "-journal"] {
             let side = dir.path().join(format!("r.db{ext}"));
             assert!(!side.exists(), "{args:?} created {}", side.display());
@@ -165,7 +202,10 @@ fn failed_outputs_leave_no_partial_file_and_keep_the_old_one() {
     // A corrupt row makes both fail part-way.
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute("UPDATE events SET json = '{' WHERE rowid = (SELECT max(rowid) FROM events)", [])
+        .execute(
+            "UPDATE events SET json = '{' WHERE rowid = (SELECT max(rowid) FROM events)",
+            [],
+        )
         .unwrap();
     let fresh = dir.path().join("new.graphml");
     for (args, target) in [
@@ -175,11 +215,23 @@ fn failed_outputs_leave_no_partial_file_and_keep_the_old_one() {
     ] {
         let out = rasd(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("corrupt row"), "{:?}", out);
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("corrupt row"),
+            "{:?}",
+            out
+        );
         let _ = target;
     }
-    assert_eq!(std::fs::read(&graph).unwrap(), graph_ok, "old graph kept whole");
-    assert_eq!(std::fs::read(&csv).unwrap(), csv_ok, "old export kept whole");
+    assert_eq!(
+        std::fs::read(&graph).unwrap(),
+        graph_ok,
+        "old graph kept whole"
+    );
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        csv_ok,
+        "old export kept whole"
+    );
     assert!(!fresh.exists(), "no truncated new file");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -198,7 +250,10 @@ fn serve_binds_before_it_creates_a_database() {
     let out = rasd(&["serve", "--db", s(&db), "--addr", &addr, "--allow-writes"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains(&addr) && err.to_lowercase().contains("in use"), "{err}");
+    assert!(
+        err.contains(&addr) && err.to_lowercase().contains("in use"),
+        "{err}"
+    );
     assert!(!db.exists(), "database created although the port was taken");
     // Read-only (the default) never creates one.
     drop(taken);

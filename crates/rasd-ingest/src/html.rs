@@ -130,8 +130,8 @@ pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Elements without an end tag.
 const VOID_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose content is raw text up to their end tag.
@@ -221,7 +221,11 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == b'<').map(|j| from + j)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'<')
+        .map(|j| from + j)
 }
 
 /// The index just past the `>` that ends a tag whose name ends at `from` (quoted
@@ -571,7 +575,11 @@ mod tests {
         let start = std::time::Instant::now();
         let doc = parse(&page).expect("deep page reads, flattened");
         assert_eq!(doc.body, "اشتباكات في الحديدة");
-        assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]
@@ -580,7 +588,10 @@ mod tests {
         assert_eq!(limit_nesting(&deep, 2), "<b><b>x</b></b>");
         assert!(matches!(limit_nesting(&deep, 5), Cow::Borrowed(_)));
         let mixed = "<div><br><img src='a>b'><!-- <div> --><script>if (a<b) {}</SCRIPT><span>t</span></div>";
-        assert_eq!(limit_nesting(mixed, 1), "<div><br><img src='a>b'><!-- <div> --><script>if (a<b) {}</SCRIPT>t</div>");
+        assert_eq!(
+            limit_nesting(mixed, 1),
+            "<div><br><img src='a>b'><!-- <div> --><script>if (a<b) {}</SCRIPT>t</div>"
+        );
     }
 
     #[test]

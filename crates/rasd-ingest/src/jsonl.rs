@@ -62,7 +62,10 @@ impl JsonlStream {
             self.buf.clear();
             // At most the limit plus the line feed is read into memory.
             let cap = self.limit.saturating_add(2);
-            match (&mut self.reader).take(cap).read_until(b'\n', &mut self.buf) {
+            match (&mut self.reader)
+                .take(cap)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => {
                     self.done = true;
                     // A file without a single document is an error, as an empty
@@ -303,10 +306,16 @@ mod tests {
         assert_eq!(big.id, "18446744073709551615");
         let neg = parse(r#"{"id":-9223372036854775808,"title":"عنوان"}"#).expect("i64 min");
         assert_eq!(neg.id, "-9223372036854775808");
-        for id in ["18446744073709551616", "123456789012345678901234567890", "2.5", "1e3"] {
+        for id in [
+            "18446744073709551616",
+            "123456789012345678901234567890",
+            "2.5",
+            "1e3",
+        ] {
             let err = parse(&format!(r#"{{"id":{id},"title":"عنوان"}}"#)).expect_err(id);
             assert!(
-                err.to_string().contains("not a 64-bit integer and would be rounded"),
+                err.to_string()
+                    .contains("not a 64-bit integer and would be rounded"),
                 "{id}: {err}"
             );
         }

@@ -410,22 +410,37 @@ fn oversized_streams_stop_at_the_limit() {
     // Zeros on stdin are refused as binary after the sniffed prefix, not read whole.
     let zeros = std::io::repeat(0).take(u64::MAX);
     let results: Vec<_> = read_reader(zeros, "<stdin>", &IngestOptions::default()).collect();
-    assert!(matches!(results.as_slice(), [Err(IngestError::Binary { .. })]));
+    assert!(matches!(
+        results.as_slice(),
+        [Err(IngestError::Binary { .. })]
+    ));
     // Exactly at the limit is fine.
     let text = "عنوان\nنص";
     let results: Vec<_> =
         read_reader(text.as_bytes(), "<stdin>", &small_limit(text.len() as u64)).collect();
     assert!(results[0].is_ok());
-    let results: Vec<_> =
-        read_reader(text.as_bytes(), "<stdin>", &small_limit(text.len() as u64 - 1)).collect();
+    let results: Vec<_> = read_reader(
+        text.as_bytes(),
+        "<stdin>",
+        &small_limit(text.len() as u64 - 1),
+    )
+    .collect();
     assert!(matches!(results[0], Err(IngestError::TooLarge { .. })));
 }
 
 #[test]
 fn oversized_files_and_lines_name_themselves() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(dir.path().join("a.txt"), "عنوان\n".to_string() + &"نص ".repeat(100)).expect("w");
-    fs::write(dir.path().join("b.html"), format!("<p>{}</p>", "نص ".repeat(100))).expect("w");
+    fs::write(
+        dir.path().join("a.txt"),
+        "عنوان\n".to_string() + &"نص ".repeat(100),
+    )
+    .expect("w");
+    fs::write(
+        dir.path().join("b.html"),
+        format!("<p>{}</p>", "نص ".repeat(100)),
+    )
+    .expect("w");
     fs::write(dir.path().join("c.txt"), "عنوان قصير\nنص").expect("w");
     let line = format!("{{\"id\":\"x\",\"title\":\"{}\"}}", "ن".repeat(200));
     fs::write(
@@ -440,12 +455,24 @@ fn oversized_files_and_lines_name_themselves() {
     assert_eq!(
         got,
         vec![
-            Err(format!("a.txt: document too large: {} bytes, {limit}", len("a.txt"))),
-            Err(format!("b.html: document too large: {} bytes, {limit}", len("b.html"))),
+            Err(format!(
+                "a.txt: document too large: {} bytes, {limit}",
+                len("a.txt")
+            )),
+            Err(format!(
+                "b.html: document too large: {} bytes, {limit}",
+                len("b.html")
+            )),
             Ok("c".to_string()),
-            Err(format!("d.jsonl:1: document too large: {} bytes, {limit}", line.len())),
+            Err(format!(
+                "d.jsonl:1: document too large: {} bytes, {limit}",
+                line.len()
+            )),
             Ok("y".to_string()),
-            Err(format!("d.jsonl:3: document too large: {} bytes, {limit}", line.len())),
+            Err(format!(
+                "d.jsonl:3: document too large: {} bytes, {limit}",
+                line.len()
+            )),
         ]
     );
 }
@@ -456,7 +483,10 @@ fn fifos_in_walked_directories_are_skipped_with_a_message() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("a.txt"), "عنوان\nنص").expect("w");
     let fifo = dir.path().join("b.txt");
-    let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
     assert!(status.success());
     fs::write(dir.path().join("c.txt"), "عنوان آخر\nنص").expect("w");
     let (tx, rx) = std::sync::mpsc::channel();

@@ -80,9 +80,15 @@ pub(crate) async fn guard(State(st): State<AppState>, req: Request, next: Next) 
         }
     };
     let headers = resp.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -122,7 +128,12 @@ fn check(st: &AppState, req: &Request) -> Result<(), AppError> {
                 return Err(AppError::BadHost(format!(
                     "Host `{}` is not this server (start it with --host-name {} to allow it)",
                     h.chars().take(200).collect::<String>(),
-                    h.split(':').next().unwrap_or(h).chars().take(200).collect::<String>()
+                    h.split(':')
+                        .next()
+                        .unwrap_or(h)
+                        .chars()
+                        .take(200)
+                        .collect::<String>()
                 )))
             }
             None => return Err(AppError::BadHost("the request has no Host header".into())),
@@ -139,7 +150,10 @@ fn check(st: &AppState, req: &Request) -> Result<(), AppError> {
                 .headers()
                 .get(header::AUTHORIZATION)
                 .and_then(|h| h.to_str().ok())
-                .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+                .and_then(|h| {
+                    h.strip_prefix("Bearer ")
+                        .or_else(|| h.strip_prefix("bearer "))
+                })
                 .map(str::trim);
             match given {
                 Some(g) if same_secret(g.as_bytes(), token.as_bytes()) => {}
@@ -197,7 +211,13 @@ mod tests {
         ] {
             assert!(host_allowed(ok, &names), "{ok}");
         }
-        for bad in ["evil.example:8080", "evil.example", "", "[::1", "localhost.evil.com"] {
+        for bad in [
+            "evil.example:8080",
+            "evil.example",
+            "",
+            "[::1",
+            "localhost.evil.com",
+        ] {
             assert!(!host_allowed(bad, &names), "{bad}");
         }
     }

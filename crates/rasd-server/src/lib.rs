@@ -202,12 +202,10 @@ pub async fn serve_listener(
     config: ServeConfig,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let addr = listener
-        .local_addr()
-        .map_err(|source| ServerError::Io {
-            addr: SocketAddr::from(([0, 0, 0, 0], 0)),
-            source,
-        })?;
+    let addr = listener.local_addr().map_err(|source| ServerError::Io {
+        addr: SocketAddr::from(([0, 0, 0, 0], 0)),
+        source,
+    })?;
     tracing::info!("rasd serving on http://{addr}/");
     eprintln!("rasd: serving http://{addr}/");
     let router = app(state.clone());

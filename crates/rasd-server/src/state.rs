@@ -325,7 +325,9 @@ impl AppState {
             let mut doc = doc;
             let mut extraction = inner.extractor.extract(&doc);
             if cancelled.load(Ordering::SeqCst) {
-                return Err(AppError::Internal("client went away; nothing stored".into()));
+                return Err(AppError::Internal(
+                    "client went away; nothing stored".into(),
+                ));
             }
             if doc.pub_date.is_none() {
                 // The date the extractor found in a "today" marker.

@@ -62,8 +62,7 @@ impl Server {
             .enable_all()
             .build()
             .expect("runtime");
-        let state =
-            AppState::with_access(db, extractor(), access).expect("state opens");
+        let state = AppState::with_access(db, extractor(), access).expect("state opens");
         let listener = rt
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
             .expect("bind");
@@ -80,7 +79,11 @@ impl Server {
             rasd_server::serve_listener(state, listener, config, stop)
                 .await
                 .expect("serves");
-            let t = stopped_at.lock().unwrap().map(|t| t.elapsed()).unwrap_or_default();
+            let t = stopped_at
+                .lock()
+                .unwrap()
+                .map(|t| t.elapsed())
+                .unwrap_or_default();
             let _ = done_tx.send(t);
         });
         Server {
@@ -118,8 +121,7 @@ struct Reply {
 
 impl Reply {
     fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     fn header(&self, name: &str) -> Option<String> {
         self.headers.lines().find_map(|l| {
@@ -156,8 +158,14 @@ fn http(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], bo
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, rest) = text.split_once("\r\n\r\n").expect("a head");
     let status = head[9..12].parse().expect("status");
-    let chunked = head.to_ascii_lowercase().contains("transfer-encoding: chunked");
-    let body = if chunked { dechunk(rest) } else { rest.to_string() };
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
     Reply {
         status,
         headers: head.to_string(),
@@ -226,9 +234,19 @@ fn overload_gets_busy_json_with_retry_after_and_the_server_recovers() {
         assert_eq!(r.json()["code"], "busy", "{}", r.body);
         assert_eq!(r.header("retry-after").as_deref(), Some("1"));
     }
-    assert!(start.elapsed() < Duration::from_secs(90), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(90),
+        "{:?}",
+        start.elapsed()
+    );
     // Once the pool is free again, extraction works.
-    let r = http(addr, "POST", "/api/extract", &[], &json!({"text": format!("عنوان\n{SENTENCE}"), "pub_date": "2023-11-23"}).to_string());
+    let r = http(
+        addr,
+        "POST",
+        "/api/extract",
+        &[],
+        &json!({"text": format!("عنوان\n{SENTENCE}"), "pub_date": "2023-11-23"}).to_string(),
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json()["events"].as_array().map(Vec::len), Some(1));
 }
@@ -243,7 +261,8 @@ fn slow_headers_and_idle_connections_are_closed_and_shutdown_has_a_deadline() {
     let mut slow: Vec<TcpStream> = (0..50)
         .map(|_| {
             let mut s = TcpStream::connect(server.addr).unwrap();
-            s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\n").unwrap();
+            s.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\n")
+                .unwrap();
             s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
             s
         })
@@ -258,15 +277,23 @@ fn slow_headers_and_idle_connections_are_closed_and_shutdown_has_a_deadline() {
         match s.read(&mut buf) {
             Ok(n) => assert!(n == 0 || buf.starts_with(b"HTTP/1.1 408"), "{n} bytes"),
             Err(e) => assert!(
-                !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
                 "still open: {e}"
             ),
         }
     }
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
     // An idle keep-alive connection holds the shutdown at most the deadline.
     let mut idle = TcpStream::connect(server.addr).unwrap();
-    idle.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    idle.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
     let mut buf = [0u8; 4096];
     assert!(idle.read(&mut buf).unwrap() > 0);
     let took = server.stop();
@@ -286,32 +313,64 @@ fn read_only_by_default_writes_need_the_token_and_the_host_must_be_ours() {
     assert!(!missing.exists());
     ingest(&db, &[doc("a", "غارات على صنعاء")]);
     let before = std::fs::read(&db).unwrap();
-    let article = json!({"id": "b", "text": format!("عنوان\n{SENTENCE}"), "pub_date": "2023-11-23"}).to_string();
+    let article =
+        json!({"id": "b", "text": format!("عنوان\n{SENTENCE}"), "pub_date": "2023-11-23"})
+            .to_string();
     {
         let server = Server::start(&db, read_only(), quick());
         let r = http(server.addr, "POST", "/api/documents", &[], &article);
-        assert_eq!((r.status, r.json()["code"].clone()), (403, json!("read_only")));
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (403, json!("read_only"))
+        );
         // DNS rebinding: a foreign Host name is refused, on reads too.
-        let r = http(server.addr, "GET", "/api/stats", &[("Host", "evil.example:8080")], "");
-        assert_eq!((r.status, r.json()["code"].clone()), (421, json!("bad_host")));
-        let r = http(server.addr, "GET", "/api/stats", &[("Host", "localhost:1")], "");
+        let r = http(
+            server.addr,
+            "GET",
+            "/api/stats",
+            &[("Host", "evil.example:8080")],
+            "",
+        );
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (421, json!("bad_host"))
+        );
+        let r = http(
+            server.addr,
+            "GET",
+            "/api/stats",
+            &[("Host", "localhost:1")],
+            "",
+        );
         assert_eq!(r.status, 200);
         // Security headers on the UI.
         let r = http(server.addr, "GET", "/", &[], "");
         assert_eq!(r.status, 200);
         let csp = r.header("content-security-policy").expect("CSP");
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+            "{csp}"
+        );
         assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
         assert_eq!(r.header("x-frame-options").as_deref(), Some("DENY"));
         // Error bodies are the documented JSON with a code.
         let r = http(server.addr, "DELETE", "/api/stats", &[], "");
-        assert_eq!((r.status, r.json()["code"].clone()), (405, json!("method_not_allowed")));
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (405, json!("method_not_allowed"))
+        );
         let long = format!("/api/actors?q={}", "a".repeat(20_000));
         let r = http(server.addr, "GET", &long, &[], "");
-        assert_eq!((r.status, r.json()["code"].clone()), (414, json!("query_too_long")));
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (414, json!("query_too_long"))
+        );
         let long = format!("/{}", "a".repeat(20_000));
         let r = http(server.addr, "GET", &long, &[], "");
-        assert_eq!((r.status, r.json()["code"].clone()), (414, json!("uri_too_long")));
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (414, json!("uri_too_long"))
+        );
     }
     assert_eq!(std::fs::read(&db).unwrap(), before, "nothing written");
     let access = Access {
@@ -322,11 +381,23 @@ fn read_only_by_default_writes_need_the_token_and_the_host_must_be_ours() {
     };
     let server = Server::start(&db, access, quick());
     let r = http(server.addr, "POST", "/api/documents", &[], &article);
-    assert_eq!((r.status, r.json()["code"].clone()), (401, json!("unauthorized")));
+    assert_eq!(
+        (r.status, r.json()["code"].clone()),
+        (401, json!("unauthorized"))
+    );
     assert_eq!(r.header("www-authenticate").as_deref(), Some("Bearer"));
-    let r = http(server.addr, "POST", "/api/documents", &[("Authorization", "Bearer wrong")], &article);
+    let r = http(
+        server.addr,
+        "POST",
+        "/api/documents",
+        &[("Authorization", "Bearer wrong")],
+        &article,
+    );
     assert_eq!(r.status, 401);
-    let auth = [("Authorization", "Bearer s3cret-token"), ("Host", "rasd.lan:8080")];
+    let auth = [
+        ("Authorization", "Bearer s3cret-token"),
+        ("Host", "rasd.lan:8080"),
+    ];
     let r = http(server.addr, "POST", "/api/documents", &auth, &article);
     assert_eq!(r.status, 201, "{}", r.body);
     let r = http(server.addr, "GET", "/api/stats", &[], "");
@@ -344,8 +415,19 @@ fn requests_over_the_time_limit_get_a_json_503() {
     };
     let server = Server::start(&db, access, quick());
     let text = format!("غارات على صنعاء\n{}", format!("{SENTENCE}\n").repeat(1_000));
-    let r = http(server.addr, "POST", "/api/extract", &[], &json!({"text": text}).to_string());
-    assert_eq!((r.status, r.json()["code"].clone()), (503, json!("timeout")), "{}", r.body);
+    let r = http(
+        server.addr,
+        "POST",
+        "/api/extract",
+        &[],
+        &json!({"text": text}).to_string(),
+    );
+    assert_eq!(
+        (r.status, r.json()["code"].clone()),
+        (503, json!("timeout")),
+        "{}",
+        r.body
+    );
     assert_eq!(r.header("retry-after").as_deref(), Some("1"));
 }
 
@@ -408,15 +490,28 @@ fn the_ui_never_puts_data_into_html() {
                 ".html(",
                 "srcdoc",
             ] {
-                assert!(!line.contains(sink), "{}:{}: {sink}: {line}", path.display(), n + 1);
+                assert!(
+                    !line.contains(sink),
+                    "{}:{}: {sink}: {line}",
+                    path.display(),
+                    n + 1
+                );
             }
             // Leaflet renders string content as HTML: content must be a node or a
             // function returning one.
-            for call in ["bindTooltip(", "bindPopup(", "setContent(", "setTooltipContent(", "setPopupContent("] {
+            for call in [
+                "bindTooltip(",
+                "bindPopup(",
+                "setContent(",
+                "setTooltipContent(",
+                "setPopupContent(",
+            ] {
                 if let Some(i) = line.find(call) {
                     let arg = line[i + call.len()..].trim_start();
                     assert!(
-                        !arg.starts_with(['"', '\'', '`']) && !arg.starts_with("String(") && !arg.contains(" + "),
+                        !arg.starts_with(['"', '\'', '`'])
+                            && !arg.starts_with("String(")
+                            && !arg.contains(" + "),
                         "{}:{}: {call} with a string: {line}",
                         path.display(),
                         n + 1
@@ -424,7 +519,12 @@ fn the_ui_never_puts_data_into_html() {
                 }
             }
             if ext == "html" {
-                assert!(!line.contains("<script>") && !line.contains(" onclick="), "{}:{}: inline script", path.display(), n + 1);
+                assert!(
+                    !line.contains("<script>") && !line.contains(" onclick="),
+                    "{}:{}: inline script",
+                    path.display(),
+                    n + 1
+                );
             }
         }
         checked += 1;

@@ -259,7 +259,10 @@ fn a_wal_database_in_a_read_only_directory_is_readable() {
     let result = Store::open_read_only(&path).and_then(|s| s.counts());
     let created = sub.join("wal.db-shm").exists() || sub.join("wal.db-wal").exists();
     if immutable {
-        let _ = std::process::Command::new("chattr").arg("-i").arg(&sub).status();
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&sub)
+            .status();
     } else {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -282,7 +285,10 @@ fn a_negative_user_version_is_a_short_clear_error() {
         Store::open(&path).unwrap_err(),
         Store::open_read_only(&path).unwrap_err(),
     ] {
-        assert!(matches!(err, StoreError::BadVersion { found: -3, .. }), "{err:?}");
+        assert!(
+            matches!(err, StoreError::BadVersion { found: -3, .. }),
+            "{err:?}"
+        );
         let msg = err.to_string();
         assert!(msg.contains("unknown schema version -3"), "{msg}");
         assert!(!msg.contains("CREATE"), "no schema dump: {msg}");

@@ -16,7 +16,10 @@ fn check(s: &str) -> Result<(), TestCaseError> {
     let sentences = rasd_text::sentences(text);
     let _ = rasd_text::clauses(text, &sentences);
     for t in rasd_text::tokenize(text) {
-        prop_assert!(text.get(t.span.start..t.span.end).is_some(), "token span off a char boundary");
+        prop_assert!(
+            text.get(t.span.start..t.span.end).is_some(),
+            "token span off a char boundary"
+        );
     }
     prop_assert_eq!(a.norm.as_str(), text);
     Ok(())

@@ -72,8 +72,7 @@ pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
         bail!("{} is a directory, not a database", path.display());
     }
     // Read-only: no WAL switch, no -wal/-shm files, works in a read-only directory.
-    Store::open_read_only(path)
-        .with_context(|| format!("opening the database {}", path.display()))
+    Store::open_read_only(path).with_context(|| format!("opening the database {}", path.display()))
 }
 
 /// Where the output goes: `--output FILE`, else stdout. A file is written to a
