@@ -1,8 +1,8 @@
 // End-to-end test of the rasd web UI.
 //
-// Starts `rasd serve` (RASD_BIN, default target/debug/rasd) on a fresh database,
-// ingests the two seed articles from ../shared/corpus/seeds through
-// POST /api/documents, and drives Debian's Chromium (playwright-core, no browser
+// Starts `rasd serve --allow-writes` (RASD_BIN, default target/debug/rasd) on a
+// fresh database with a write token in RASD_TOKEN, ingests the two seed articles
+// from ../shared/corpus/seeds through POST /api/documents (Authorization: Bearer), and drives Debian's Chromium (playwright-core, no browser
 // download) through every part of the UI (issue 11): the map and its legends,
 // the honest counts, the brushed timeline, the actor graph and actor page, the
 // event panel and the article's evidence, Arabic right-to-left, views as URLs,

@@ -42,6 +42,10 @@ struct Inner {
     watcher: Mutex<Option<Store>>,
     /// The `data_version` the catalog reflects.
     seen_version: AtomicI64,
+    /// Size and modification time of the database and its `-wal` when the catalog
+    /// was loaded: a change counter that also works where SQLite had to open the file
+    /// as immutable (a read-only directory), where `data_version` never moves.
+    seen_stamp: Mutex<Option<FileStamp>>,
     /// Set while a catalog reload runs, so concurrent checks don't pile up.
     reloading: AtomicBool,
     /// Permits for concurrent extractions (`/api/extract`, `POST /api/documents`).
@@ -141,6 +145,7 @@ impl AppState {
                 access,
                 watcher: Mutex::new(Some(watcher)),
                 seen_version: AtomicI64::new(version),
+                seen_stamp: Mutex::new(file_stamp(db)),
                 reloading: AtomicBool::new(false),
                 extractions,
                 exports,
@@ -163,9 +168,10 @@ impl AppState {
     }
 
     /// Reloads the catalog when another connection (another process: `rasd ingest`,
-    /// `rasd watch`) committed to the database since the last load; returns whether
-    /// it did. Blocking (SQLite): call it from a blocking thread. `rasd serve` runs it
-    /// every [`crate::REFRESH_INTERVAL`] and before answering a read when it is due.
+    /// `rasd watch`) committed to the database since the last load (its
+    /// `data_version`, or the size and time of the files, moved); returns whether it
+    /// did. Blocking (SQLite): call it from a blocking thread. `rasd serve` runs it
+    /// every [`crate::ServeConfig::refresh_interval`].
     pub fn refresh_if_changed(&self) -> Result<bool, ServerError> {
         let inner = &self.inner;
         let store_err = |e: rasd_store::StoreError| ServerError::Store(e.to_string());
@@ -183,7 +189,9 @@ impl AppState {
                 None => return Ok(false),
             }
         };
-        if version == inner.seen_version.load(Ordering::SeqCst) {
+        let stamp = file_stamp(&inner.db);
+        let same_stamp = *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) == stamp;
+        if version == inner.seen_version.load(Ordering::SeqCst) && same_stamp {
             return Ok(false);
         }
         if inner.reloading.swap(true, Ordering::SeqCst) {
@@ -194,6 +202,13 @@ impl AppState {
             let catalog = load_catalog(&store, &inner.lexicon_actors).map_err(store_err)?;
             *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
             inner.seen_version.store(version, Ordering::SeqCst);
+            *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) = stamp;
+            // Idle readers may hold an immutable view: open fresh ones.
+            inner
+                .readers
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
             Ok(true)
         })();
         inner.reloading.store(false, Ordering::SeqCst);
@@ -371,6 +386,7 @@ impl AppState {
             {
                 inner.seen_version.store(v, Ordering::SeqCst);
             }
+            *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) = file_stamp(&inner.db);
             Ok(json!({
                 "doc_id": doc.id,
                 "events": extraction.events.iter().map(|e| &e.event_id).collect::<Vec<_>>(),
@@ -460,6 +476,27 @@ impl AppState {
         });
         Ok(rx)
     }
+}
+
+/// Length and modification time of a file and of its `-wal` companion.
+type FileStamp = (
+    u64,
+    Option<std::time::SystemTime>,
+    u64,
+    Option<std::time::SystemTime>,
+);
+
+fn file_stamp(db: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(db).ok()?;
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = std::fs::metadata(PathBuf::from(wal)).ok();
+    Some((
+        meta.len(),
+        meta.modified().ok(),
+        wal.as_ref().map_or(0, std::fs::Metadata::len),
+        wal.and_then(|m| m.modified().ok()),
+    ))
 }
 
 /// Sets its flag when dropped: the request future of an ingest was dropped.
