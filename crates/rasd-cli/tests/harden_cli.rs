@@ -289,3 +289,20 @@ fn an_implausible_pub_date_is_a_usage_error_not_a_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn a_negative_user_version_is_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("neg.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE documents (id TEXT); PRAGMA user_version = -1;")
+        .unwrap();
+    for cmd in ["stats", "export"] {
+        let out = rasd(&[cmd, "--db", s(&db)]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("unknown schema version -1"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
