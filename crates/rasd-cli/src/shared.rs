@@ -27,6 +27,36 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     rasd_model::check_pub_date(date)
 }
 
+/// Parses a byte count for clap: `5242880`, `512K`, `5M`, `1G` (powers of 1024; a
+/// trailing `B`/`iB` is accepted).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let t = upper
+        .strip_suffix("IB")
+        .or_else(|| upper.strip_suffix('B'))
+        .unwrap_or(&upper);
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&t[..i], &t[i..]),
+        None => (t, ""),
+    };
+    let mult: u64 = match unit {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("`{s}` is not a size (e.g. 5242880, 512K, 5M, 1G)")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 5242880, 512K, 5M, 1G)"))?;
+    match n.checked_mul(mult) {
+        Some(0) => Err("the size must be at least 1 byte".to_string()),
+        Some(v) => Ok(v),
+        None => Err(format!("`{s}` is too large")),
+    }
+}
+
 /// Builds the extractor with the user dictionaries given by `--dict`.
 pub fn extractor(dicts: &[PathBuf]) -> anyhow::Result<Extractor> {
     let resources = Resources::with_user_files(dicts).context("loading dictionaries and rules")?;

@@ -46,6 +46,28 @@ pub enum IngestError {
         /// What is wrong with the line.
         msg: String,
     },
+    /// The document is larger than [`crate::IngestOptions::max_doc_bytes`]; it was not
+    /// read beyond the limit (a JSONL line is skipped to its end, counting its bytes).
+    #[error("{origin}: document too large: {} bytes, over the limit of {limit} bytes (raise --max-doc-bytes)", size_text(*.size, *.at_least))]
+    TooLarge {
+        /// Document that failed.
+        origin: String,
+        /// Its size in bytes, as far as it was read.
+        size: u64,
+        /// True when reading stopped at the limit, so `size` is a lower bound.
+        at_least: bool,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A FIFO, socket or device found in a directory walk; it is not read (reading a
+    /// FIFO could block for ever).
+    #[error("{origin}: not a regular file ({kind}), skipped")]
+    NotRegular {
+        /// The path.
+        origin: String,
+        /// What it is: "FIFO", "socket", "device".
+        kind: &'static str,
+    },
     /// An HTML page with no extractable text.
     #[error("{origin}: no text found in the HTML body")]
     NoBody {
@@ -62,8 +84,18 @@ impl IngestError {
             | IngestError::InvalidUtf8 { origin, .. }
             | IngestError::Empty { origin }
             | IngestError::Binary { origin }
-            | IngestError::NoBody { origin } => origin.clone(),
+            | IngestError::NoBody { origin }
+            | IngestError::TooLarge { origin, .. }
+            | IngestError::NotRegular { origin, .. } => origin.clone(),
             IngestError::BadJsonLine { origin, line, .. } => format!("{origin}:{line}"),
         }
+    }
+}
+
+fn size_text(size: u64, at_least: bool) -> String {
+    if at_least {
+        format!("more than {}", size.saturating_sub(1))
+    } else {
+        size.to_string()
     }
 }

@@ -14,6 +14,13 @@
 //! `@graph`), else the first `<time datetime>`; only the `YYYY-MM-DD` part is read.
 //! JSON-LD ranks above `<time>` because pages also put `<time>` on comments and
 //! "updated" stamps.
+//!
+//! Markup nested deeper than [`MAX_DEPTH`] elements is flattened before parsing: the
+//! start tags beyond that depth (and as many end tags) are dropped, their text kept.
+//! The HTML parser checks scopes by walking its stack of open elements, so 200k nested
+//! `<div>` would otherwise cost quadratic time; no real article nests that deep.
+
+use std::borrow::Cow;
 
 use rasd_model::Document;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -75,7 +82,8 @@ pub(crate) fn parse_html(
     opts: &IngestOptions,
 ) -> Result<Document, IngestError> {
     let source = decode(bytes, origin)?;
-    let page = Html::parse_document(source);
+    let source = limit_nesting(source, MAX_DEPTH);
+    let page = Html::parse_document(&source);
     let no_body = || IngestError::NoBody {
         origin: origin.to_string(),
     };
@@ -115,6 +123,125 @@ pub(crate) fn parse_html(
     doc.source = meta_content(&page, "meta[property=\"og:site_name\"]");
     doc.pub_date = opts.pub_date.or_else(|| published(&page, root));
     Ok(doc)
+}
+
+/// Deepest element nesting kept; deeper start tags are dropped (see the module docs).
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// Elements without an end tag.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "plaintext"];
+
+/// `source` with start tags nested deeper than `max_depth` (and as many end tags)
+/// removed, in one linear scan; borrowed when nothing is that deep. A lexical
+/// approximation of HTML's tree building (end tags are matched by count, not name),
+/// good enough for a degraded read of pathological markup.
+pub(crate) fn limit_nesting(source: &str, max_depth: usize) -> Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `source` already handled in `out`
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut i = 0;
+    let find = |from: usize, pat: &str| source[from..].find(pat).map(|j| from + j);
+    while let Some(lt) = memchr_lt(bytes, i) {
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(lt + 4, "-->").map_or(bytes.len(), |j| j + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        let mut drop = false;
+        if closing {
+            if excess > 0 {
+                excess -= 1;
+                drop = true;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        } else if RAW_TAGS.contains(&name.as_str()) {
+            // Raw text: jump to its end tag, whatever it contains.
+            let close = find_end_tag(bytes, end, name.as_bytes());
+            i = tag_end(bytes, (close + 2 + name.len()).min(bytes.len()));
+            continue;
+        } else if !VOID_TAGS.contains(&name.as_str()) && !bytes[..end].ends_with(b"/>") {
+            if depth >= max_depth {
+                excess += 1;
+                drop = true;
+            } else {
+                depth += 1;
+            }
+        }
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(source.len()));
+            o.push_str(&source[copied..lt]);
+            copied = end;
+        }
+        i = end;
+    }
+    match out {
+        None => Cow::Borrowed(source),
+        Some(mut o) => {
+            o.push_str(&source[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// Where `</name` (any case) starts at or after `from`; the end of the input if nowhere.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(lt) = memchr_lt(bytes, i) {
+        let tail = &bytes[lt + 1..];
+        if tail.first() == Some(&b'/')
+            && tail.len() > name.len()
+            && tail[1..=name.len()].eq_ignore_ascii_case(name)
+        {
+            return lt;
+        }
+        i = lt + 1;
+    }
+    bytes.len()
+}
+
+fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'<')
+        .map(|j| from + j)
+}
+
+/// The index just past the `>` that ends a tag whose name ends at `from` (quoted
+/// attribute values may hold `>`); the end of the input when it is unterminated.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (j, &b) in bytes.iter().enumerate().skip(from) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return j + 1,
+            None => {}
+        }
+    }
+    bytes.len()
 }
 
 /// A selector from a literal in this file.
@@ -383,6 +510,7 @@ mod tests {
         assert_eq!(doc.pub_date, NaiveDate::from_ymd_opt(2023, 11, 22));
         let opts = IngestOptions {
             pub_date: NaiveDate::from_ymd_opt(2024, 1, 2),
+            ..IngestOptions::default()
         };
         let doc = parse_html(page.as_bytes(), "p.html", Some("p"), &opts).expect("valid page");
         assert_eq!(doc.pub_date, NaiveDate::from_ymd_opt(2024, 1, 2));
@@ -434,6 +562,36 @@ mod tests {
             assert!(matches!(err, IngestError::NoBody { .. }), "{page:?}: {err}");
             assert_eq!(err.to_string(), "p.html: no text found in the HTML body");
         }
+    }
+
+    #[test]
+    fn very_deep_nesting_is_flattened_in_linear_time() {
+        // 200k nested <div> took over 300 s in the HTML parser's scope checks.
+        let page = format!(
+            "<html><body>{}<p>اشتباكات في الحديدة</p>{}</body></html>",
+            "<div>".repeat(200_000),
+            "</div>".repeat(200_000)
+        );
+        let start = std::time::Instant::now();
+        let doc = parse(&page).expect("deep page reads, flattened");
+        assert_eq!(doc.body, "اشتباكات في الحديدة");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
+    fn nesting_limit_keeps_text_comments_and_raw_text() {
+        let deep = format!("{}x{}", "<b>".repeat(5), "</b>".repeat(5));
+        assert_eq!(limit_nesting(&deep, 2), "<b><b>x</b></b>");
+        assert!(matches!(limit_nesting(&deep, 5), Cow::Borrowed(_)));
+        let mixed = "<div><br><img src='a>b'><!-- <div> --><script>if (a<b) {}</SCRIPT><span>t</span></div>";
+        assert_eq!(
+            limit_nesting(mixed, 1),
+            "<div><br><img src='a>b'><!-- <div> --><script>if (a<b) {}</SCRIPT>t</div>"
+        );
     }
 
     #[test]

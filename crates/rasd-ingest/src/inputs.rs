@@ -13,12 +13,28 @@ use crate::jsonl::JsonlStream;
 use crate::txt::parse_txt;
 use crate::IngestError;
 
+/// Default of [`IngestOptions::max_doc_bytes`]: 5 MB.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 5 * 1024 * 1024;
+
 /// Options that apply to every document of one read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestOptions {
     /// Publication date for every document (`--pub-date`); overrides dates found in
     /// HTML metadata and JSONL fields.
     pub pub_date: Option<chrono::NaiveDate>,
+    /// Largest document in bytes (`--max-doc-bytes`): a .txt or .html file, a stream
+    /// read as one article, or one JSONL line (after gzip decompression). Reading stops
+    /// at the limit, and a larger document is one [`IngestError::TooLarge`].
+    pub max_doc_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            pub_date: None,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
 }
 
 /// Reads files, directories and stdin (`-`) into documents, lazily and in a fixed order.
@@ -143,7 +159,14 @@ impl Iterator for Inputs {
                     Ok(_) => self.open_file(&path, Format::of(&path).unwrap_or(Format::Txt)),
                     Err(error) => Some(Err(io_error(&path, error))),
                 },
-                Pending::Walked(path, format) => self.open_file(&path, format),
+                Pending::Walked(path, format) => match special_kind(&path) {
+                    // A FIFO would block the walk for ever; devices never end.
+                    Some(kind) => Some(Err(IngestError::NotRegular {
+                        origin: path.display().to_string(),
+                        kind,
+                    })),
+                    None => self.open_file(&path, format),
+                },
                 Pending::Dir(path) => self.walk(&path),
             };
             if item.is_some() {
@@ -202,17 +225,18 @@ impl Inputs {
                     Ok(file) => file,
                     Err(error) => return Some(Err(io_error(path, error))),
                 };
+                // Decompression streams: only one line (at most the limit) is held.
                 let reader: Box<dyn BufRead + Send> = if format == Format::JsonlGz {
                     let gz = MultiGzDecoder::new(BufReader::new(file));
                     Box::new(BufReader::with_capacity(64 * 1024, gz))
                 } else {
                     Box::new(BufReader::with_capacity(64 * 1024, file))
                 };
-                self.stream = Some(JsonlStream::new(reader, origin, 0));
+                self.stream = Some(JsonlStream::new(reader, origin, 0, self.opts.max_doc_bytes));
                 None
             }
             Format::Txt | Format::Html => {
-                let bytes = match read_text_file(path) {
+                let bytes = match read_text_file(path, self.opts.max_doc_bytes) {
                     Ok(bytes) => bytes,
                     Err(e) => return Some(Err(e)),
                 };
@@ -241,14 +265,19 @@ impl Inputs {
         };
         match first {
             Some((b'{', skipped_lines)) => {
-                self.stream = Some(JsonlStream::new(reader, origin, skipped_lines));
+                self.stream = Some(JsonlStream::new(
+                    reader,
+                    origin,
+                    skipped_lines,
+                    self.opts.max_doc_bytes,
+                ));
                 None
             }
             Some((byte, _)) => {
-                let mut bytes = Vec::new();
-                if let Err(error) = reader.read_to_end(&mut bytes) {
-                    return Some(Err(IngestError::Io { origin, error }));
-                }
+                let bytes = match read_capped(reader, &origin, self.opts.max_doc_bytes) {
+                    Ok(bytes) => bytes,
+                    Err(e) => return Some(Err(e)),
+                };
                 Some(if byte == b'<' {
                     parse_html(&bytes, &origin, None, &self.opts)
                 } else {
@@ -296,23 +325,77 @@ fn skip_leading_space(reader: &mut Box<dyn BufRead + Send>) -> io::Result<Option
     }
 }
 
-/// The whole file, rejected as binary after its first [`SNIFF_LEN`] bytes so a large
-/// binary file named by mistake is not read to the end.
-fn read_text_file(path: &Path) -> Result<Vec<u8>, IngestError> {
+/// The whole file up to `limit` bytes (see [`read_capped`]); a regular file known to be
+/// larger is refused before it is read.
+fn read_text_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
     let io_err = |error| io_error(path, error);
-    let mut file = File::open(path).map_err(io_err)?;
+    let file = File::open(path).map_err(io_err)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_file() && meta.len() > limit {
+            return Err(IngestError::TooLarge {
+                origin: path.display().to_string(),
+                size: meta.len(),
+                at_least: false,
+                limit,
+            });
+        }
+    }
+    read_capped(file, &path.display().to_string(), limit)
+}
+
+/// A stream read as one document: rejected as binary after its first [`SNIFF_LEN`]
+/// bytes (so 300 MB of zeros are not read), and never read beyond `limit` + 1 bytes.
+fn read_capped(reader: impl Read, origin: &str, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let io_err = |error| IngestError::Io {
+        origin: origin.to_string(),
+        error,
+    };
+    let mut reader = reader.take(limit.saturating_add(1));
     let mut bytes = Vec::new();
-    (&mut file)
+    (&mut reader)
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
     if is_binary(&bytes) {
         return Err(IngestError::Binary {
-            origin: path.display().to_string(),
+            origin: origin.to_string(),
         });
     }
-    file.read_to_end(&mut bytes).map_err(io_err)?;
+    reader.read_to_end(&mut bytes).map_err(io_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLarge {
+            origin: origin.to_string(),
+            size: bytes.len() as u64,
+            at_least: true,
+            limit,
+        });
+    }
     Ok(bytes)
+}
+
+/// What a path is when it is not a regular file or a directory (FIFO, socket,
+/// device); `None` for regular files and anything that cannot be inspected (the open
+/// then reports the error).
+fn special_kind(path: &Path) -> Option<&'static str> {
+    let meta = std::fs::metadata(path).ok()?;
+    let ft = meta.file_type();
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("FIFO");
+        }
+        if ft.is_socket() {
+            return Some("socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("device");
+        }
+    }
+    Some("special file")
 }
 
 fn io_error(path: &Path, error: io::Error) -> IngestError {

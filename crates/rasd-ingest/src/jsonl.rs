@@ -6,8 +6,12 @@
 //! fields (`author`, ...) are ignored. A line that is not such an object gives one
 //! [`IngestError::BadJsonLine`] and reading goes on with the next line; blank lines are
 //! skipped. Only an IO error (a truncated gzip stream, say) ends the file early.
+//!
+//! A line longer than the document limit is never held: reading stops at the limit,
+//! the rest of the line is skipped (counted, not stored) and the line is one
+//! [`IngestError::TooLarge`]; the lines after it are read as usual.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use rasd_model::Document;
 use serde_json::{Map, Value};
@@ -25,6 +29,8 @@ pub(crate) struct JsonlStream {
     buf: Vec<u8>,
     started: bool,
     done: bool,
+    /// Largest line in bytes.
+    limit: u64,
 }
 
 impl JsonlStream {
@@ -34,6 +40,7 @@ impl JsonlStream {
         reader: Box<dyn BufRead + Send>,
         origin: String,
         skipped_lines: usize,
+        limit: u64,
     ) -> Self {
         JsonlStream {
             reader,
@@ -42,6 +49,7 @@ impl JsonlStream {
             buf: Vec::new(),
             started: false,
             done: false,
+            limit,
         }
     }
 
@@ -52,10 +60,49 @@ impl JsonlStream {
     ) -> Option<Result<Document, IngestError>> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
+            // At most the limit plus the line feed is read into memory.
+            let cap = self.limit.saturating_add(2);
+            match (&mut self.reader)
+                .take(cap)
+                .read_until(b'\n', &mut self.buf)
+            {
+                Ok(0) => {
+                    self.done = true;
+                    // A file without a single document is an error, as an empty
+                    // .txt file is (exit code 1 either way).
+                    if !self.started {
+                        return Some(Err(IngestError::Empty {
+                            origin: self.origin.clone(),
+                        }));
+                    }
+                }
                 Ok(_) => {
                     self.line += 1;
+                    let complete = self.buf.last() == Some(&b'\n');
+                    let content_len = self.buf.len() as u64 - u64::from(complete);
+                    if content_len > self.limit {
+                        let origin = format!("{}:{}", self.origin, self.line);
+                        let rest = if complete {
+                            Ok(0)
+                        } else {
+                            skip_line(&mut self.reader)
+                        };
+                        let size = match rest {
+                            Ok(rest) => content_len + rest,
+                            Err(error) => {
+                                self.done = true;
+                                return Some(Err(IngestError::Io { origin, error }));
+                            }
+                        };
+                        self.started = true;
+                        self.buf = Vec::new();
+                        return Some(Err(IngestError::TooLarge {
+                            origin,
+                            size,
+                            at_least: false,
+                            limit: self.limit,
+                        }));
+                    }
                     let mut bytes = self.buf.as_slice();
                     bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
                     bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
@@ -84,6 +131,33 @@ impl JsonlStream {
             }
         }
         None
+    }
+}
+
+/// Consumes the rest of a line (through its line feed) without keeping it; returns
+/// how many bytes before the line feed were skipped.
+fn skip_line(reader: &mut Box<dyn BufRead + Send>) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(skipped + i as u64);
+            }
+            None => {
+                let n = buf.len();
+                skipped += n as u64;
+                reader.consume(n);
+            }
+        }
     }
 }
 
@@ -156,12 +230,18 @@ pub(crate) fn parse_line(
     Ok(doc)
 }
 
-/// A string field; numbers are accepted (ids are sometimes numeric), `null` is absent.
+/// A string field; integers are accepted (ids are sometimes numeric) and kept
+/// exactly, `null` is absent. A number that is not an integer in the 64-bit range
+/// (`1e3`, `2.5`, `18446744073709551616`) would be rounded, so it is refused.
 fn string_field(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Ok(Some(n.to_string())),
+        Some(Value::Number(n)) => Err(format!(
+            "field `{key}` is the number {n}, which is not a 64-bit integer and would be \
+             rounded; write it as a string"
+        )),
         Some(other) => Err(format!("field `{key}` is {}, not a string", kind(other))),
     }
 }
@@ -222,12 +302,30 @@ mod tests {
         assert!(doc.id.starts_with("doc-"));
         let numeric = parse(r#"{"id":42,"title":"عنوان"}"#).expect("numeric id");
         assert_eq!((numeric.id.as_str(), numeric.body.as_str()), ("42", ""));
+        let big = parse(r#"{"id":18446744073709551615,"title":"عنوان"}"#).expect("u64 max");
+        assert_eq!(big.id, "18446744073709551615");
+        let neg = parse(r#"{"id":-9223372036854775808,"title":"عنوان"}"#).expect("i64 min");
+        assert_eq!(neg.id, "-9223372036854775808");
+        for id in [
+            "18446744073709551616",
+            "123456789012345678901234567890",
+            "2.5",
+            "1e3",
+        ] {
+            let err = parse(&format!(r#"{{"id":{id},"title":"عنوان"}}"#)).expect_err(id);
+            assert!(
+                err.to_string()
+                    .contains("not a 64-bit integer and would be rounded"),
+                "{id}: {err}"
+            );
+        }
     }
 
     #[test]
     fn pub_date_option_overrides_the_line() {
         let opts = IngestOptions {
             pub_date: NaiveDate::from_ymd_opt(2020, 2, 2),
+            ..IngestOptions::default()
         };
         let doc = parse_line(
             br#"{"id":"a","title":"t","published":"2019-01-01"}"#,

@@ -3,7 +3,7 @@
 //! * [`read_inputs`]: paths (files, directories walked recursively in sorted order, `-`
 //!   for stdin) into a lazy iterator of `Result<Document, IngestError>`.
 //! * [`read_reader`]: the same for any stream, with its format sniffed.
-//! * [`IngestOptions`]: the `--pub-date` override.
+//! * [`IngestOptions`]: the `--pub-date` override and the `--max-doc-bytes` limit.
 //! * [`IngestError`]: one failed document (its path, `path:LINE` or `<stdin>`, and why).
 //!
 //! Formats (see `spec/events.md`, "Input documents"):
@@ -37,7 +37,7 @@
 //! std::fs::write(dir.path().join("b.txt"), "")?;
 //! std::fs::write(dir.path().join("notes.md"), "skipped in a directory walk")?;
 //!
-//! let opts = IngestOptions { pub_date: chrono::NaiveDate::from_ymd_opt(2022, 5, 12) };
+//! let opts = IngestOptions { pub_date: chrono::NaiveDate::from_ymd_opt(2022, 5, 12), ..Default::default() };
 //! let results: Vec<_> = read_inputs(&[dir.path().to_path_buf()], &opts).collect();
 //! assert_eq!(results.len(), 2);
 //!

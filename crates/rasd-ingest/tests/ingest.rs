@@ -2,7 +2,7 @@
 //! directories, plus the shared corpus when it is present.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -253,8 +253,21 @@ fn a_50_mb_single_line_reads_quickly() {
         format!("{{\"id\":\"big\",\"title\":\"عنوان\",\"content\":\"{line}\"}}"),
     )
     .expect("write");
+    // Over the default limit of 5 MB: both refused, with their sizes.
+    let refused = read(&[txt.clone(), jsonl.clone()]);
+    let size = line.len() as u64;
+    assert!(
+        matches!(&refused[0], Err(IngestError::TooLarge { size: s, at_least: false, .. }) if *s == size),
+        "{:?}",
+        refused[0].as_ref().err()
+    );
+    assert!(matches!(&refused[1], Err(IngestError::TooLarge { .. })));
+    let opts = IngestOptions {
+        max_doc_bytes: 64 * 1024 * 1024,
+        ..IngestOptions::default()
+    };
     let start = Instant::now();
-    let results = read(&[txt, jsonl]);
+    let results: Vec<_> = read_inputs(&[txt, jsonl], &opts).collect();
     let elapsed = start.elapsed();
     assert_eq!(results.len(), 2);
     let doc = results[0].as_ref().expect("50 MB txt reads");
@@ -269,6 +282,7 @@ fn a_50_mb_single_line_reads_quickly() {
 fn streams_are_sniffed() {
     let opts = IngestOptions {
         pub_date: NaiveDate::from_ymd_opt(2023, 11, 23),
+        ..IngestOptions::default()
     };
     // JSONL after blank lines: line numbers still count them.
     let input = "\n\n{\"id\":\"s1\",\"title\":\"عنوان\"}\n{oops}\n";
@@ -339,4 +353,172 @@ fn multi_member_gzip_and_determinism() {
         .collect::<Result<_, _>>()
         .expect("again");
     assert_eq!(first, again);
+}
+
+fn small_limit(limit: u64) -> IngestOptions {
+    IngestOptions {
+        max_doc_bytes: limit,
+        ..IngestOptions::default()
+    }
+}
+
+#[test]
+fn gzip_bomb_line_is_one_error_and_the_run_goes_on() {
+    // One 64 MB line of spaces inside a JSON string (a few hundred KB compressed),
+    // between two good lines; the cap is 2 MB.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plain = Vec::new();
+    plain.extend_from_slice("{\"id\":\"a\",\"title\":\"خبر أول\"}\n".as_bytes());
+    plain.extend_from_slice(b"{\"id\":\"bomb\",\"content\":\"");
+    plain.resize(plain.len() + 64 * 1024 * 1024, b' ');
+    plain.extend_from_slice(b"\"}\n");
+    plain.extend_from_slice("{\"id\":\"c\",\"title\":\"خبر ثالث\"}\n".as_bytes());
+    let gz = dir.path().join("bomb.jsonl.gz");
+    fs::write(&gz, gzip(&plain)).expect("write");
+    assert!(fs::metadata(&gz).expect("meta").len() < 1024 * 1024);
+    let results: Vec<_> = read_inputs(std::slice::from_ref(&gz), &small_limit(2 << 20)).collect();
+    let outline = outline(&results, dir.path());
+    let bomb_len = 64 * 1024 * 1024 + "{\"id\":\"bomb\",\"content\":\"\"}".len();
+    assert_eq!(
+        outline,
+        vec![
+            Ok("a".to_string()),
+            Err(format!(
+                "bomb.jsonl.gz:2: document too large: {bomb_len} bytes, over the limit of 2097152 bytes (raise --max-doc-bytes)"
+            )),
+            Ok("c".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn oversized_streams_stop_at_the_limit() {
+    // An endless reader: reading it whole would never end.
+    struct Endless;
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            buf.fill(b'a');
+            Ok(buf.len())
+        }
+    }
+    let results: Vec<_> = read_reader(Endless, "<stdin>", &small_limit(100_000)).collect();
+    assert_eq!(results.len(), 1);
+    assert_eq!(
+        results[0].as_ref().map(|d| d.id.clone()).map_err(ToString::to_string),
+        Err("<stdin>: document too large: more than 100000 bytes, over the limit of 100000 bytes (raise --max-doc-bytes)".to_string())
+    );
+    // Zeros on stdin are refused as binary after the sniffed prefix, not read whole.
+    let zeros = std::io::repeat(0).take(u64::MAX);
+    let results: Vec<_> = read_reader(zeros, "<stdin>", &IngestOptions::default()).collect();
+    assert!(matches!(
+        results.as_slice(),
+        [Err(IngestError::Binary { .. })]
+    ));
+    // Exactly at the limit is fine.
+    let text = "عنوان\nنص";
+    let results: Vec<_> =
+        read_reader(text.as_bytes(), "<stdin>", &small_limit(text.len() as u64)).collect();
+    assert!(results[0].is_ok());
+    let results: Vec<_> = read_reader(
+        text.as_bytes(),
+        "<stdin>",
+        &small_limit(text.len() as u64 - 1),
+    )
+    .collect();
+    assert!(matches!(results[0], Err(IngestError::TooLarge { .. })));
+}
+
+#[test]
+fn oversized_files_and_lines_name_themselves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "عنوان\n".to_string() + &"نص ".repeat(100),
+    )
+    .expect("w");
+    fs::write(
+        dir.path().join("b.html"),
+        format!("<p>{}</p>", "نص ".repeat(100)),
+    )
+    .expect("w");
+    fs::write(dir.path().join("c.txt"), "عنوان قصير\nنص").expect("w");
+    let line = format!("{{\"id\":\"x\",\"title\":\"{}\"}}", "ن".repeat(200));
+    fs::write(
+        dir.path().join("d.jsonl"),
+        format!("{line}\n{{\"id\":\"y\",\"title\":\"قصير\"}}\n{line}"),
+    )
+    .expect("w");
+    let results: Vec<_> = read_inputs(&[dir.path().to_path_buf()], &small_limit(300)).collect();
+    let len = |name: &str| fs::metadata(dir.path().join(name)).expect("meta").len();
+    let got = outline(&results, dir.path());
+    let limit = "over the limit of 300 bytes (raise --max-doc-bytes)";
+    assert_eq!(
+        got,
+        vec![
+            Err(format!(
+                "a.txt: document too large: {} bytes, {limit}",
+                len("a.txt")
+            )),
+            Err(format!(
+                "b.html: document too large: {} bytes, {limit}",
+                len("b.html")
+            )),
+            Ok("c".to_string()),
+            Err(format!(
+                "d.jsonl:1: document too large: {} bytes, {limit}",
+                line.len()
+            )),
+            Ok("y".to_string()),
+            Err(format!(
+                "d.jsonl:3: document too large: {} bytes, {limit}",
+                line.len()
+            )),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_in_walked_directories_are_skipped_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.txt"), "عنوان\nنص").expect("w");
+    let fifo = dir.path().join("b.txt");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    fs::write(dir.path().join("c.txt"), "عنوان آخر\nنص").expect("w");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let root = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(read(&[root]));
+    });
+    let results = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the walk does not block on the FIFO");
+    assert_eq!(
+        outline(&results, dir.path()),
+        vec![
+            Ok("a".to_string()),
+            Err("b.txt: not a regular file (FIFO), skipped".to_string()),
+            Ok("c".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn empty_jsonl_and_empty_txt_are_both_empty_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.jsonl"), "").expect("w");
+    fs::write(dir.path().join("b.jsonl"), "\n  \n\r\n").expect("w");
+    fs::write(dir.path().join("c.jsonl.gz"), gzip(b"")).expect("w");
+    fs::write(dir.path().join("d.txt"), "").expect("w");
+    let results = read(&[dir.path().to_path_buf()]);
+    assert_eq!(
+        outline(&results, dir.path()),
+        ["a.jsonl", "b.jsonl", "c.jsonl.gz", "d.txt"]
+            .map(|f| Err(format!("{f}: empty document")))
+            .to_vec()
+    );
 }

@@ -195,6 +195,20 @@ pub(crate) fn parse_places(text: &str, sink: &mut Sink<'_>) -> Vec<PlaceRow> {
             );
             continue;
         };
+        // "NaN", "inf" and "1e400" parse as floats; none is a place on Earth.
+        if !lat.is_finite() || !lon.is_finite() || lat.abs() > 90.0 || lon.abs() > 180.0 {
+            sink.push(
+                line,
+                format!(
+                    "place `{}` has coordinates out of range `{},{}` (latitude -90..90, \
+                     longitude -180..180)",
+                    r.name_ar,
+                    r.lat.trim(),
+                    r.lon.trim()
+                ),
+            );
+            continue;
+        }
         if r.name_ar.trim().is_empty() || r.admin1_pcode.trim().is_empty() {
             sink.push(line, "place needs name_ar and admin1_pcode".into());
             continue;

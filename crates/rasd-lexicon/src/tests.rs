@@ -467,6 +467,39 @@ fn load_errors_name_file_and_line_and_are_all_reported() {
 }
 
 #[test]
+fn places_with_impossible_coordinates_are_refused_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let places = dir.path().join("coords.csv");
+    std::fs::write(
+        &places,
+        "name_ar,name_en,level,pcode,admin1_pcode,admin2_pcode,lat,lon,forms\n\
+         قرية أ,A,locality,,YE24,,NaN,45.0,\n\
+         قرية ب,B,locality,,YE24,,12.9,inf,\n\
+         قرية ج,C,locality,,YE24,,91,45.0,\n\
+         قرية د,D,locality,,YE24,,12.9,-180.5,\n\
+         قرية هـ,E,locality,,YE24,,1e400,45.0,\n",
+    )
+    .unwrap();
+    let err = Lexicon::with_user_files(std::slice::from_ref(&places)).unwrap_err();
+    let shown = err.to_string();
+    let file = places.display().to_string();
+    for (line, name, coords) in [
+        (2, "قرية أ", "NaN,45.0"),
+        (3, "قرية ب", "12.9,inf"),
+        (4, "قرية ج", "91,45.0"),
+        (5, "قرية د", "12.9,-180.5"),
+        (6, "قرية هـ", "1e400,45.0"),
+    ] {
+        assert!(
+            shown.contains(&format!(
+                "{file}:{line}: place `{name}` has coordinates out of range `{coords}`"
+            )),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
 fn phrase_matcher_prefixes_and_article_spellings() {
     let m = PhraseMatcher::new([
         ("اغتال*".to_string(), 1),

@@ -1,8 +1,8 @@
 // End-to-end test of the rasd web UI.
 //
-// Starts `rasd serve` (RASD_BIN, default target/debug/rasd) on a fresh database,
-// ingests the two seed articles from ../shared/corpus/seeds through
-// POST /api/documents, and drives Debian's Chromium (playwright-core, no browser
+// Starts `rasd serve --allow-writes` (RASD_BIN, default target/debug/rasd) on a
+// fresh database with a write token in RASD_TOKEN, ingests the two seed articles
+// from ../shared/corpus/seeds through POST /api/documents (Authorization: Bearer), and drives Debian's Chromium (playwright-core, no browser
 // download) through every part of the UI (issue 11): the map and its legends,
 // the honest counts, the brushed timeline, the actor graph and actor page, the
 // event panel and the article's evidence, Arabic right-to-left, views as URLs,
@@ -27,6 +27,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../../..");
 const bin = resolve(repo, process.env.RASD_BIN || "target/debug/rasd");
 const shared = resolve(process.env.RASD_SHARED || join(repo, "../shared"));
+// The write token the server is started with (RASD_TOKEN).
+const TOKEN = "e2e-token-" + process.pid;
 const outDir = resolve(process.env.RASD_E2E_OUT || join(repo, "test-output/e2e"));
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const SEEDS = [
@@ -89,9 +91,10 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), "rasd-e2e-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
-  server = spawn(bin, ["serve", "--db", join(work, "rasd.db"), "--addr", `127.0.0.1:${port}`], {
+  // Writes (POST /api/documents) need --allow-writes and the bearer token.
+  server = spawn(bin, ["serve", "--db", join(work, "rasd.db"), "--addr", `127.0.0.1:${port}`, "--allow-writes"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" },
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn", RASD_TOKEN: TOKEN },
   });
   server.stdout.on("data", (d) => serverLog.push(String(d)));
   server.stderr.on("data", (d) => serverLog.push(String(d)));
@@ -101,7 +104,7 @@ before(async () => {
     const text = readFileSync(join(shared, "corpus/seeds", `${s.id}.txt`), "utf8");
     const res = await fetch(base + "api/documents", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ id: s.id, text, pub_date: s.pub_date }),
     });
     const body = await res.json();

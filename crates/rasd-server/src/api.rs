@@ -537,7 +537,11 @@ async fn export(State(st): State<AppState>, RawQuery(raw): RawQuery) -> Result<R
             })))
         }
     };
-    let body = st.export(ext.to_owned(), f).await?;
+    let rx = st.export(ext.to_owned(), f)?;
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    let body = axum::body::Body::from_stream(stream);
     Ok((
         [
             (header::CONTENT_TYPE, mime.to_owned()),

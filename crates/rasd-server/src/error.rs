@@ -26,6 +26,21 @@ pub enum AppError {
     Unprocessable(String),
     /// 500: store or extractor failure; the message is logged, not sent.
     Internal(String),
+    /// 401 `unauthorized`: a write without the right bearer token.
+    Unauthorized(String),
+    /// 403 `read_only`: a write to a read-only server.
+    Forbidden(String),
+    /// 405 `method_not_allowed`.
+    MethodNotAllowed(String),
+    /// 414 `uri_too_long`: the request target is longer than the limit.
+    UriTooLong(String),
+    /// 421 `bad_host`: the `Host` header names neither the server nor a configured
+    /// name (a DNS-rebinding page, say).
+    BadHost(String),
+    /// 503 `busy` with `Retry-After`: every extraction or export slot is taken.
+    Busy(String),
+    /// 503 `timeout` with `Retry-After`: the request took longer than the limit.
+    Timeout(String),
 }
 
 /// What is wrong with one query parameter.
@@ -66,6 +81,13 @@ impl AppError {
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Unprocessable(_) => "unprocessable",
             AppError::Internal(_) => "internal",
+            AppError::Unauthorized(_) => "unauthorized",
+            AppError::Forbidden(_) => "read_only",
+            AppError::MethodNotAllowed(_) => "method_not_allowed",
+            AppError::UriTooLong(_) => "uri_too_long",
+            AppError::BadHost(_) => "bad_host",
+            AppError::Busy(_) => "busy",
+            AppError::Timeout(_) => "timeout",
         }
     }
 
@@ -98,6 +120,20 @@ impl IntoResponse for AppError {
             AppError::PayloadTooLarge(m) => (StatusCode::PAYLOAD_TOO_LARGE, m),
             AppError::UnsupportedMediaType(m) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, m),
             AppError::Unprocessable(m) => (StatusCode::UNPROCESSABLE_ENTITY, m),
+            AppError::Unauthorized(m) => {
+                let body = Json(json!({ "error": m, "code": code }));
+                let challenge = [(axum::http::header::WWW_AUTHENTICATE, "Bearer")];
+                return (StatusCode::UNAUTHORIZED, challenge, body).into_response();
+            }
+            AppError::Forbidden(m) => (StatusCode::FORBIDDEN, m),
+            AppError::MethodNotAllowed(m) => (StatusCode::METHOD_NOT_ALLOWED, m),
+            AppError::UriTooLong(m) => (StatusCode::URI_TOO_LONG, m),
+            AppError::BadHost(m) => (StatusCode::MISDIRECTED_REQUEST, m),
+            AppError::Busy(m) | AppError::Timeout(m) => {
+                let body = Json(json!({ "error": m, "code": code }));
+                let retry = [(axum::http::header::RETRY_AFTER, "1")];
+                return (StatusCode::SERVICE_UNAVAILABLE, retry, body).into_response();
+            }
             AppError::Internal(m) => {
                 tracing::error!(error = %m, "internal error");
                 (

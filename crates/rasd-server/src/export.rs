@@ -1,29 +1,69 @@
-//! `GET /api/export`: the filtered events through the rasd-export writers.
+//! `GET /api/export`: the filtered events through the rasd-export writers, written
+//! event by event into a [`ChannelWriter`] so the response streams.
+
+use std::io::Write;
 
 use rasd_export::{
-    write_csv, write_geojson, write_graphml, write_jsonl, ExportError, ExportOptions,
+    write_geojson, write_graphml, write_jsonl, AcledCsvWriter, ExportError, ExportOptions,
 };
 use rasd_store::{ActorGraph, ActorRow, StoredEvent};
 
+use crate::catalog::Entry;
+
 /// Writes `events` as `format` (csv, jsonl, geojson or graphml; checked by the caller).
-pub(crate) fn write(
+/// CSV and JSONL are written one event at a time; GeoJSON and GraphML need the whole
+/// selection (one collection, one graph).
+pub(crate) fn write<W: Write>(
     format: &str,
-    events: &[StoredEvent],
+    events: &[&Entry],
     actors: &[ActorRow],
-) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
+    mut out: W,
+) -> Result<(), ExportError> {
     let opts = ExportOptions::default();
     match format {
         "csv" => {
-            write_csv(events, actors, &opts, &mut out)?;
+            let mut w = AcledCsvWriter::new(&mut out, actors, opts)?;
+            for e in events {
+                w.write(&e.stored)?;
+            }
+            w.finish()?;
         }
         "geojson" => {
-            write_geojson(events, actors, &opts, &mut out)?;
+            let all: Vec<StoredEvent> = events.iter().map(|e| e.stored.clone()).collect();
+            write_geojson(&all, actors, &opts, &mut out)?;
         }
-        "graphml" => write_graphml(&ActorGraph::build(events, actors), &mut out)?,
+        "graphml" => {
+            let all: Vec<StoredEvent> = events.iter().map(|e| e.stored.clone()).collect();
+            write_graphml(&ActorGraph::build(&all, actors), &mut out)?;
+        }
         _ => {
-            write_jsonl(events, &mut out)?;
+            for e in events {
+                write_jsonl(std::slice::from_ref(&e.stored), &mut out)?;
+            }
         }
     }
-    Ok(out)
+    out.flush()?;
+    Ok(())
+}
+
+/// A writer whose chunks go to a bounded channel (the response body). A full channel
+/// blocks the writer (back-pressure); a closed one (the client went away) is a
+/// `BrokenPipe` error, which ends the export.
+pub(crate) struct ChannelWriter {
+    pub tx: tokio::sync::mpsc::Sender<std::io::Result<Vec<u8>>>,
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        self.tx
+            .blocking_send(Ok(buf.to_vec()))
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

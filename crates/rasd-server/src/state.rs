@@ -1,7 +1,9 @@
-//! Shared state: the store (a writer plus a pool of readers), the extractor and
-//! the catalog snapshot.
+//! Shared state: the store (a writer when writes are allowed, plus a pool of
+//! read-only readers), the extractor, the catalog snapshot, the access rules and
+//! the limits on concurrent extractions and exports.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use rasd_extract::{Extraction, Extractor};
@@ -25,12 +27,66 @@ pub struct AppState {
 
 struct Inner {
     db: PathBuf,
-    /// The one connection that writes (SQLite has one writer at a time anyway).
-    writer: Mutex<Store>,
-    /// Idle read connections; WAL lets them read while the writer writes.
+    /// The one connection that writes (SQLite has one writer at a time anyway);
+    /// `None` when the server is read-only.
+    writer: Option<Mutex<Store>>,
+    /// Idle read connections (read-only); WAL lets them read while a writer writes.
     readers: Mutex<Vec<Store>>,
     extractor: Arc<Extractor>,
     catalog: RwLock<Arc<Catalog>>,
+    /// The lexicon's actors, for catalogs of databases that lack some of them.
+    lexicon_actors: Vec<rasd_store::ActorRow>,
+    access: Access,
+    /// A read-only connection kept only to ask SQLite whether another connection
+    /// committed (`PRAGMA data_version`).
+    watcher: Mutex<Option<Store>>,
+    /// The `data_version` the catalog reflects.
+    seen_version: AtomicI64,
+    /// Size and modification time of the database and its `-wal` when the catalog
+    /// was loaded: a change counter that also works where SQLite had to open the file
+    /// as immutable (a read-only directory), where `data_version` never moves.
+    seen_stamp: Mutex<Option<FileStamp>>,
+    /// Set while a catalog reload runs, so concurrent checks don't pile up.
+    reloading: AtomicBool,
+    /// Permits for concurrent extractions (`/api/extract`, `POST /api/documents`).
+    extractions: Arc<tokio::sync::Semaphore>,
+    /// Permits for concurrent exports.
+    exports: Arc<tokio::sync::Semaphore>,
+}
+
+/// Who may do what, and how much at once; see `rasd serve --help`.
+#[derive(Debug, Clone)]
+pub struct Access {
+    /// `POST /api/documents` is enabled (else 403 `read_only`).
+    pub allow_writes: bool,
+    /// When set, writes need `Authorization: Bearer TOKEN` (else 401 `unauthorized`).
+    pub token: Option<String>,
+    /// When set, the `Host` header must name one of these (a name or address, with
+    /// or without a port), else 421 `bad_host`: defeats DNS rebinding.
+    pub hosts: Option<Vec<String>>,
+    /// Extractions (`/api/extract`, `POST /api/documents`) running at once; more
+    /// get 503 `busy` with `Retry-After`.
+    pub max_extractions: usize,
+    /// Exports running at once; more get 503 `busy`.
+    pub max_exports: usize,
+    /// Longest time to answer a request (the response head); then 503 `timeout`.
+    pub request_timeout: std::time::Duration,
+}
+
+impl Default for Access {
+    /// Writes allowed without a token, any Host: the library and test default.
+    /// `rasd serve` starts read-only and checks the Host header.
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Access {
+            allow_writes: true,
+            token: None,
+            hosts: None,
+            max_extractions: cores.clamp(2, 16),
+            max_exports: 4,
+            request_timeout: crate::guard::REQUEST_TIMEOUT,
+        }
+    }
 }
 
 impl AppState {
@@ -43,23 +99,63 @@ impl AppState {
 
     /// As [`AppState::open`], sharing an extractor that is already loaded.
     pub fn with_extractor(db: &Path, extractor: Arc<Extractor>) -> Result<AppState, ServerError> {
-        let mut store = Store::open(db).map_err(|e| ServerError::Store(e.to_string()))?;
+        AppState::with_access(db, extractor, Access::default())
+    }
+
+    /// Opens `db` under `access`. Read-only (`allow_writes: false`): the database
+    /// must exist and is opened read-only (no WAL switch, no `-wal`/`-shm` files
+    /// created where the directory is read-only); else it is created if missing and
+    /// the lexicon's actors are recorded in it.
+    pub fn with_access(
+        db: &Path,
+        extractor: Arc<Extractor>,
+        access: Access,
+    ) -> Result<AppState, ServerError> {
+        let store_err = |e: rasd_store::StoreError| ServerError::Store(e.to_string());
         // The actor table with its hierarchy and categories, from the lexicon, so
         // that an actor filter includes the actors below it.
         let rows = actor_rows(&extractor);
-        store
-            .upsert_actors(&rows)
-            .map_err(|e| ServerError::Store(e.to_string()))?;
-        let catalog = load_catalog(&store).map_err(|e| ServerError::Store(e.to_string()))?;
+        let (writer, reader) = if access.allow_writes {
+            let mut store = Store::open(db).map_err(store_err)?;
+            store.upsert_actors(&rows).map_err(store_err)?;
+            (Some(store), None)
+        } else {
+            if !db.is_file() {
+                return Err(ServerError::Store(format!(
+                    "{}: no such database (run `rasd ingest` first, or serve with --allow-writes to create one)",
+                    db.display()
+                )));
+            }
+            (None, Some(Store::open_read_only(db).map_err(store_err)?))
+        };
+        let loader = writer.as_ref().or(reader.as_ref()).expect("one store");
+        let catalog = load_catalog(loader, &rows).map_err(store_err)?;
+        let watcher = Store::open_read_only(db).map_err(store_err)?;
+        let version = watcher.data_version().map_err(store_err)?;
+        let extractions = Arc::new(tokio::sync::Semaphore::new(access.max_extractions.max(1)));
+        let exports = Arc::new(tokio::sync::Semaphore::new(access.max_exports.max(1)));
         Ok(AppState {
             inner: Arc::new(Inner {
                 db: db.to_path_buf(),
-                writer: Mutex::new(store),
-                readers: Mutex::new(Vec::new()),
+                writer: writer.map(Mutex::new),
+                readers: Mutex::new(reader.into_iter().collect()),
                 extractor,
                 catalog: RwLock::new(Arc::new(catalog)),
+                lexicon_actors: rows,
+                access,
+                watcher: Mutex::new(Some(watcher)),
+                seen_version: AtomicI64::new(version),
+                seen_stamp: Mutex::new(file_stamp(db)),
+                reloading: AtomicBool::new(false),
+                extractions,
+                exports,
             }),
         })
+    }
+
+    /// The access rules this state was opened with.
+    pub fn access(&self) -> &Access {
+        &self.inner.access
     }
 
     /// The current snapshot of the stored events.
@@ -69,6 +165,74 @@ impl AppState {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// Reloads the catalog when another connection (another process: `rasd ingest`,
+    /// `rasd watch`) committed to the database since the last load (its
+    /// `data_version`, or the size and time of the files, moved); returns whether it
+    /// did. Blocking (SQLite): call it from a blocking thread. `rasd serve` runs it
+    /// every [`crate::ServeConfig::refresh_interval`].
+    pub fn refresh_if_changed(&self) -> Result<bool, ServerError> {
+        let inner = &self.inner;
+        let store_err = |e: rasd_store::StoreError| ServerError::Store(e.to_string());
+        let version = {
+            let mut guard = inner.watcher.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.is_none() {
+                *guard = Some(Store::open_read_only(&inner.db).map_err(store_err)?);
+            }
+            match guard.as_ref().map(Store::data_version) {
+                Some(Ok(v)) => v,
+                Some(Err(e)) => {
+                    *guard = None; // reopen next time
+                    return Err(store_err(e));
+                }
+                None => return Ok(false),
+            }
+        };
+        let stamp = file_stamp(&inner.db);
+        let same_stamp = *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) == stamp;
+        if version == inner.seen_version.load(Ordering::SeqCst) && same_stamp {
+            return Ok(false);
+        }
+        if inner.reloading.swap(true, Ordering::SeqCst) {
+            return Ok(false);
+        }
+        let result = (|| {
+            let store = Store::open_read_only(&inner.db).map_err(store_err)?;
+            let catalog = load_catalog(&store, &inner.lexicon_actors).map_err(store_err)?;
+            *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
+            inner.seen_version.store(version, Ordering::SeqCst);
+            *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) = stamp;
+            // Idle readers may hold an immutable view: open fresh ones.
+            inner
+                .readers
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
+            Ok(true)
+        })();
+        inner.reloading.store(false, Ordering::SeqCst);
+        result
+    }
+
+    /// A permit to run one extraction, or 503 `busy` when all are taken. The permit
+    /// moves into the blocking work, so work a client gave up on still counts until
+    /// it ends: abandoned requests cannot pile up.
+    pub(crate) fn extraction_permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        self.inner
+            .extractions
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| AppError::Busy("too many extractions running; retry shortly".into()))
+    }
+
+    /// A permit to run one export, or 503 `busy`.
+    pub(crate) fn export_permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        self.inner
+            .exports
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| AppError::Busy("too many exports running; retry shortly".into()))
     }
 
     /// Runs `f` on a read connection on the blocking pool.
@@ -86,7 +250,7 @@ impl AppState {
                 .pop();
             let store = match pooled {
                 Some(s) => s,
-                None => Store::open(&inner.db)
+                None => Store::open_read_only(&inner.db)
                     .map_err(|e| AppError::internal("opening a read connection", e))?,
             };
             let out = f(&store).map_err(|e| AppError::internal("reading the store", e));
@@ -99,19 +263,24 @@ impl AppState {
         .await?
     }
 
-    /// A document and its events, each with this document's evidence and figures.
+    /// A document and its events, each with this document's evidence and figures,
+    /// read from the store itself (so a document ingested by another process shows
+    /// its events at once).
     pub(crate) async fn document(&self, id: String) -> Result<Option<Value>, AppError> {
         let key = id.clone();
-        let Some(doc) = self.read(move |s| s.document(&key)).await? else {
+        let found = self
+            .read(move |s| {
+                let Some(doc) = s.document(&key)? else {
+                    return Ok(None);
+                };
+                Ok(Some((doc, s.events_of_document(&key)?)))
+            })
+            .await?;
+        let Some((doc, stored)) = found else {
             return Ok(None);
         };
-        let cat = self.catalog();
-        let filter = Filter {
-            doc: Some(id.clone()),
-            ..Filter::default()
-        };
         let mut events = Vec::new();
-        for e in cat.filter(&filter) {
+        for e in &stored {
             for s in e.sources.iter().filter(|s| s.doc_id == id) {
                 let mut ev = e.event.clone();
                 ev.event_id = s.event_id.clone();
@@ -119,7 +288,12 @@ impl AppState {
                 ev.evidence = s.evidence.clone();
                 let mut v = json!(ev);
                 v["merged_event_id"] = json!(e.event.event_id);
-                v["report_figures"] = json!(s.figures);
+                v["report_figures"] = json!(Figures {
+                    fatalities: s.fatalities,
+                    injured: s.injured,
+                    detained: s.detained,
+                    released: s.released,
+                });
                 events.push((ev.evidence.first().map(|x| x.start), v));
             }
         }
@@ -137,20 +311,39 @@ impl AppState {
 
     /// Extracts the events of `doc` without storing anything.
     pub(crate) async fn extract(&self, doc: Document) -> Result<(Document, Extraction), AppError> {
+        let permit = self.extraction_permit()?;
         let ex = self.inner.extractor.clone();
         Ok(tokio::task::spawn_blocking(move || {
             let out = ex.extract(&doc);
+            drop(permit);
             (doc, out)
         })
         .await?)
     }
 
     /// Extracts, stores and deduplicates `doc`, then refreshes the catalog.
+    ///
+    /// When the client goes away while the article is being extracted, nothing is
+    /// stored (the request future is dropped, which sets `cancelled`).
     pub(crate) async fn ingest(&self, doc: Document) -> Result<Value, AppError> {
+        if self.inner.writer.is_none() {
+            return Err(AppError::Forbidden(
+                "the server is read-only (start it with --allow-writes)".into(),
+            ));
+        }
+        let permit = self.extraction_permit()?;
         let inner = self.inner.clone();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let _on_drop = CancelOnDrop(cancelled.clone());
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut doc = doc;
             let mut extraction = inner.extractor.extract(&doc);
+            if cancelled.load(Ordering::SeqCst) {
+                return Err(AppError::Internal(
+                    "client went away; nothing stored".into(),
+                ));
+            }
             if doc.pub_date.is_none() {
                 // The date the extractor found in a "today" marker.
                 doc.pub_date = extraction.pub_date;
@@ -170,7 +363,8 @@ impl AppState {
                 tracing::warn!(doc_id = %doc.id, "{msg}");
                 extraction.diagnostics.push(msg);
             }
-            let mut store = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
+            let writer = inner.writer.as_ref().expect("checked above");
+            let mut store = writer.lock().unwrap_or_else(|p| p.into_inner());
             let summary = store
                 .ingest_batch(&[(doc.clone(), extraction.events.clone())])
                 .map_err(|e| match e {
@@ -179,9 +373,20 @@ impl AppState {
                     }
                     e => AppError::internal("storing a document", e),
                 })?;
-            let catalog =
-                load_catalog(&store).map_err(|e| AppError::internal("reloading events", e))?;
+            let catalog = load_catalog(&store, &inner.lexicon_actors)
+                .map_err(|e| AppError::internal("reloading events", e))?;
             *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
+            // Our own commit changes the watcher's data_version: mark it seen.
+            if let Some(Ok(v)) = inner
+                .watcher
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .as_ref()
+                .map(Store::data_version)
+            {
+                inner.seen_version.store(v, Ordering::SeqCst);
+            }
+            *inner.seen_stamp.lock().unwrap_or_else(|p| p.into_inner()) = file_stamp(&inner.db);
             Ok(json!({
                 "doc_id": doc.id,
                 "events": extraction.events.iter().map(|e| &e.event_id).collect::<Vec<_>>(),
@@ -207,15 +412,10 @@ impl AppState {
         };
         let (events, next) = self.read(move |s| s.events_after(after, 200)).await?;
         if !events.is_empty() {
-            let inner = self.inner.clone();
-            tokio::task::spawn_blocking(move || {
-                let store = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
-                let catalog =
-                    load_catalog(&store).map_err(|e| AppError::internal("reloading events", e))?;
-                *inner.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalog);
-                Ok::<(), AppError>(())
-            })
-            .await??;
+            let st = self.clone();
+            tokio::task::spawn_blocking(move || st.refresh_if_changed())
+                .await?
+                .map_err(|e| AppError::internal("reloading events", e))?;
         }
         let events: Vec<Value> = events
             .iter()
@@ -245,26 +445,79 @@ impl AppState {
         self.read(|s| s.feed_states()).await
     }
 
-    /// Writes the filtered events in `format` (csv, jsonl, geojson, graphml).
-    pub(crate) async fn export(&self, format: String, filter: Filter) -> Result<Vec<u8>, AppError> {
+    /// Writes the filtered events in `format` (csv, jsonl, geojson, graphml) as a
+    /// stream of chunks: a blocking task writes into a small bounded channel, so an
+    /// export holds a few chunks in memory, not the whole file, and stops when the
+    /// client goes away (the channel closes). At most `max_exports` run at once.
+    pub(crate) fn export(
+        &self,
+        format: String,
+        filter: Filter,
+    ) -> Result<tokio::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>, AppError> {
+        let permit = self.export_permit()?;
         let cat = self.catalog();
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
         tokio::task::spawn_blocking(move || {
-            let events: Vec<rasd_store::StoredEvent> = cat
-                .filter(&filter)
-                .into_iter()
-                .map(|e| e.stored.clone())
-                .collect();
-            crate::export::write(&format, &events, &cat.actor_rows)
-                .map_err(|e| AppError::internal("writing an export", e))
-        })
-        .await?
+            let _permit = permit;
+            let events = cat.filter(&filter);
+            let mut out = std::io::BufWriter::with_capacity(
+                64 * 1024,
+                crate::export::ChannelWriter { tx: tx.clone() },
+            );
+            let result = crate::export::write(&format, &events, &cat.actor_rows, &mut out)
+                .map_err(std::io::Error::other)
+                .and_then(|()| std::io::Write::flush(&mut out));
+            if let Err(e) = result {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    tracing::error!(error = %e, "export failed");
+                    let _ = tx.blocking_send(Err(e));
+                }
+            }
+        });
+        Ok(rx)
     }
 }
 
-/// Reads every stored event and actor.
-fn load_catalog(store: &Store) -> Result<Catalog, rasd_store::StoreError> {
+/// Length and modification time of a file and of its `-wal` companion.
+type FileStamp = (
+    u64,
+    Option<std::time::SystemTime>,
+    u64,
+    Option<std::time::SystemTime>,
+);
+
+fn file_stamp(db: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(db).ok()?;
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = std::fs::metadata(PathBuf::from(wal)).ok();
+    Some((
+        meta.len(),
+        meta.modified().ok(),
+        wal.as_ref().map_or(0, std::fs::Metadata::len),
+        wal.and_then(|m| m.modified().ok()),
+    ))
+}
+
+/// Sets its flag when dropped: the request future of an ingest was dropped.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Reads every stored event and actor; lexicon actors missing from the database (one
+/// opened read-only, written with other dictionaries) are added.
+fn load_catalog(
+    store: &Store,
+    lexicon: &[rasd_store::ActorRow],
+) -> Result<Catalog, rasd_store::StoreError> {
     let events = store.events(&rasd_store::Filter::default())?;
-    let actors = store.actors()?;
+    let mut actors = store.actors()?;
+    let known: std::collections::HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
+    actors.extend(lexicon.iter().filter(|a| !known.contains(&a.id)).cloned());
     let documents = store.counts()?.documents as usize;
     let loaded = events
         .into_iter()

@@ -26,6 +26,15 @@ pub enum StoreError {
         /// The newest schema this binary knows.
         supported: i64,
     },
+    /// `PRAGMA user_version` holds a value no rasd ever wrote (negative); the file was
+    /// left untouched.
+    #[error("{path}: unknown schema version {found} (not written by rasd; file left untouched)")]
+    BadVersion {
+        /// The file that was opened.
+        path: PathBuf,
+        /// `PRAGMA user_version` of the file.
+        found: i64,
+    },
     /// A stored JSON value does not parse as the record it should hold.
     #[error("corrupt row {table}.{key}: {message}")]
     Corrupt {

@@ -23,6 +23,52 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Refuses a schema newer than this binary, a negative version, and a foreign SQLite
+/// database (version 0 with tables); reads only.
+fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError> {
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version < 0 {
+        return Err(StoreError::BadVersion {
+            path: path.to_path_buf(),
+            found: version,
+        });
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(StoreError::NotRasd {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A path for an SQLite `file:` URI: bytes other than unreserved ones and `/`
+/// percent-encoded (so `?`, `#` and `%` in a name stay part of it).
+fn uri_path(path: &Path) -> String {
+    let raw = path.to_string_lossy();
+    let mut out = String::with_capacity(raw.len());
+    for b in raw.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase)
 }
@@ -36,6 +82,49 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open(&path)?;
         Store::init(conn, path, true)
+    }
+
+    /// Opens an existing database for reading only: SQLite's read-only mode, no switch
+    /// to WAL, nothing migrated, so a database in a read-only directory or mount can be
+    /// read. When even that fails (a WAL database whose `-shm` file cannot be created
+    /// there), the file is opened as immutable. A database with an older schema is
+    /// opened with [`Store::open`] instead, which migrates it (and needs write access).
+    /// Writes through the returned store fail.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        let path = path.as_ref().to_path_buf();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let attempt = |query: &str| -> Result<(Connection, i64), rusqlite::Error> {
+            let uri = format!("file:{}?{query}", uri_path(&path));
+            let conn = Connection::open_with_flags(uri, flags)?;
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            Ok((conn, version))
+        };
+        if !path.is_file() {
+            // Let SQLite word the error (no such file, a directory), without creating it.
+            return Err(attempt("mode=ro").err().map_or_else(
+                || StoreError::Sqlite(rusqlite::Error::InvalidPath(path.clone())),
+                StoreError::Sqlite,
+            ));
+        }
+        let (conn, version) = match attempt("mode=ro") {
+            Ok(ok) => ok,
+            Err(e) if is_not_a_database(&e) => return Err(StoreError::NotSqlite { path }),
+            Err(_) => match attempt("immutable=1") {
+                Ok(ok) => ok,
+                Err(e) if is_not_a_database(&e) => return Err(StoreError::NotSqlite { path }),
+                Err(e) => return Err(StoreError::Sqlite(e)),
+            },
+        };
+        if version != SCHEMA_VERSION && (0..SCHEMA_VERSION).contains(&version) {
+            drop(conn);
+            return Store::open(&path);
+        }
+        check_version(&conn, &path, version)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        Ok(Store { conn, path })
     }
 
     /// A fresh database in memory (for tests and one-off runs).
@@ -61,26 +150,7 @@ impl Store {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| not_sqlite(e, &path))?;
-        let check = |version: i64, conn: &Connection| -> Result<(), StoreError> {
-            if version > SCHEMA_VERSION {
-                return Err(StoreError::TooNew {
-                    path: path.clone(),
-                    found: version,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-            if version == 0 {
-                let tables: i64 = conn.query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
-                    |r| r.get(0),
-                )?;
-                if tables > 0 {
-                    return Err(StoreError::NotRasd { path: path.clone() });
-                }
-            }
-            Ok(())
-        };
+        let check = |version: i64, conn: &Connection| check_version(conn, &path, version);
         check(version, &conn)?;
         conn.busy_timeout(Duration::from_secs(30))?;
         if file {
@@ -385,6 +455,33 @@ impl Store {
             corroboration,
             timestamp,
         }))
+    }
+
+    /// The merged events that one document reports, each with all its sources (read
+    /// from the database, so it is current even while another process writes).
+    pub fn events_of_document(&self, doc_id: &str) -> Result<Vec<StoredEvent>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT cluster_id FROM event_sources WHERE doc_id = ?1 ORDER BY cluster_id",
+        )?;
+        let clusters: Vec<String> = stmt
+            .query_map([doc_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for c in clusters {
+            if let Some(e) = self.event(&c)? {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A number that changes whenever another connection (of this or another process)
+    /// commits to the database: SQLite's `PRAGMA data_version`. Cheap; used to notice
+    /// writes by others and refresh cached views.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     /// A stored document, rebuilt as the [`Document`] that was ingested.

@@ -189,3 +189,110 @@ fn readers_keep_working_while_a_write_transaction_is_open() {
     tx.commit().unwrap();
     assert_eq!(reader.counts().unwrap().documents, 2);
 }
+
+/// A store with one document and its event, closed.
+fn small_store(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    store.upsert_actors(&actor_rows()).unwrap();
+    let d = doc(
+        "d1",
+        Some("outlet"),
+        "2023-11-23",
+        "غارة على صنعاء",
+        "شنت طائرات غارة على صنعاء.",
+    );
+    store
+        .ingest_batch(&[(d, vec![])])
+        .expect("a document without events stores");
+}
+
+#[test]
+fn read_only_opens_switch_nothing_and_create_no_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    small_store(&path);
+    // A database in rollback-journal mode (as another tool may leave it).
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "DELETE")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 1);
+    assert!(store.document("d1").unwrap().is_some());
+    let d2 = doc("d2", None, "2023-11-24", "عنوان", "نص آخر.");
+    let err = Store::open_read_only(&path)
+        .unwrap()
+        .ingest_batch(&[(d2, vec![])])
+        .expect_err("writes fail");
+    assert!(err.to_string().contains("readonly"), "{err}");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not switched to WAL");
+    for ext in ["ro.db-wal", "ro.db-shm", "ro.db-journal"] {
+        assert!(!dir.path().join(ext).exists(), "{ext} created");
+    }
+    // Missing files are not created.
+    let missing = dir.path().join("missing.db");
+    assert!(Store::open_read_only(&missing).is_err());
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_wal_database_in_a_read_only_directory_is_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("ro");
+    std::fs::create_dir(&sub).unwrap();
+    let path = sub.join("wal.db");
+    small_store(&path); // WAL mode, -wal/-shm removed at close
+    assert!(!sub.join("wal.db-shm").exists());
+    // Root ignores permission bits: make the directory immutable instead, when the
+    // file system and the test's privileges allow it; else make it read-only.
+    let immutable = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(&sub)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !immutable {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let result = Store::open_read_only(&path).and_then(|s| s.counts());
+    let created = sub.join("wal.db-shm").exists() || sub.join("wal.db-wal").exists();
+    if immutable {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&sub)
+            .status();
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(result.expect("readable").documents, 1);
+    assert!(!created, "no -wal/-shm in a read-only directory");
+}
+
+#[test]
+fn a_negative_user_version_is_a_short_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("neg.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE documents (id TEXT); PRAGMA user_version = -3;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    for err in [
+        Store::open(&path).unwrap_err(),
+        Store::open_read_only(&path).unwrap_err(),
+    ] {
+        assert!(
+            matches!(err, StoreError::BadVersion { found: -3, .. }),
+            "{err:?}"
+        );
+        let msg = err.to_string();
+        assert!(msg.contains("unknown schema version -3"), "{msg}");
+        assert!(!msg.contains("CREATE"), "no schema dump: {msg}");
+        assert!(msg.len() < 200, "{msg}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

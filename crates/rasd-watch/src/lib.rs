@@ -426,6 +426,7 @@ impl Watcher {
         };
         let opts = IngestOptions {
             pub_date: entry.published.or(entry.updated).map(|d| d.date_naive()),
+            ..IngestOptions::default()
         };
         let bytes = if is_html || bytes.first() == Some(&b'<') {
             bytes

@@ -1,7 +1,6 @@
 //! `rasd export`: stored events out as ACLED CSV, JSONL, GeoJSON or Parquet. Also the
 //! database and filter arguments shared with `rasd graph` and `rasd stats`.
 
-use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -72,12 +71,16 @@ pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
     if path.is_dir() {
         bail!("{} is a directory, not a database", path.display());
     }
-    Store::open(path).with_context(|| format!("opening the database {}", path.display()))
+    // Read-only: no WAL switch, no -wal/-shm files, works in a read-only directory.
+    Store::open_read_only(path).with_context(|| format!("opening the database {}", path.display()))
 }
 
-/// Where the output goes: `--output FILE`, else stdout.
+/// Where the output goes: `--output FILE`, else stdout. A file is written to a
+/// temporary file beside it and renamed over it by [`Output::finish`], so a failed or
+/// interrupted run leaves no partial output (the temporary file is removed when the
+/// `Output` is dropped unfinished) and an existing file is replaced only by a whole one.
 pub enum Output {
-    File(BufWriter<File>, PathBuf),
+    File(BufWriter<tempfile::NamedTempFile>, PathBuf),
     Stdout(BufWriter<std::io::Stdout>),
 }
 
@@ -85,12 +88,51 @@ impl Output {
     pub fn open(path: Option<&Path>) -> anyhow::Result<Output> {
         Ok(match path {
             Some(p) if p.as_os_str() != "-" => {
-                let f =
-                    File::create(p).with_context(|| format!("{}: cannot create", p.display()))?;
-                Output::File(BufWriter::new(f), p.to_path_buf())
+                if p.is_dir() {
+                    bail!("{}: is a directory", p.display());
+                }
+                let dir = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                let tmp = tempfile::Builder::new()
+                    .prefix(&format!(".{}.", name.unwrap_or_default()))
+                    .suffix(".part")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("{}: cannot create", p.display()))?;
+                Output::File(BufWriter::new(tmp), p.to_path_buf())
             }
             _ => Output::Stdout(BufWriter::new(std::io::stdout())),
         })
+    }
+
+    /// Flushes everything and, for a file, moves it into place.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Output::File(w, path) => {
+                let tmp = w
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                tmp.as_file()
+                    .sync_all()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                tmp.persist(&path)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                Ok(())
+            }
+            Output::Stdout(mut w) => Ok(w.flush()?),
+        }
+    }
+
+    /// The target file, `None` for stdout.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Output::File(_, p) => Some(p),
+            Output::Stdout(_) => None,
+        }
     }
 }
 
@@ -168,23 +210,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &ExportOptions::default(),
         &mut out,
     );
-    let summary = match summary {
-        Ok(s) => s,
-        Err(err) => {
-            if let Output::File(_, p) = &out {
-                let _ = std::fs::remove_file(p);
-            }
-            return Err(err).context("exporting");
-        }
-    };
-    out.flush()?;
+    // On an error the temporary file is dropped (removed); the target is untouched.
+    let summary = summary.context("exporting")?;
+    let path = out.path().map(Path::to_path_buf);
+    out.finish()?;
     if args.format == Format::Geojson {
         eprintln!(
             "rasd: {} events without a location left out of the GeoJSON",
             summary.skipped_without_location
         );
     }
-    if let Output::File(_, p) = &out {
+    if let Some(p) = path {
         eprintln!(
             "rasd: {} events written to {}",
             summary.written,

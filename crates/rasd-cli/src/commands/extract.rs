@@ -39,6 +39,11 @@ pub struct Args {
     /// Publication date of every document (overrides dates found in the input).
     #[arg(long, value_parser = crate::shared::parse_date, value_name = "YYYY-MM-DD")]
     pub pub_date: Option<NaiveDate>,
+    /// Largest document read, in bytes (suffixes K, M, G): a .txt or .html file, stdin
+    /// read as one article, or one JSONL line after decompression. A larger document is
+    /// reported and skipped (exit code 1); the others are processed.
+    #[arg(long, value_parser = crate::shared::parse_size, value_name = "BYTES", default_value = "5M")]
+    pub max_doc_bytes: u64,
     /// Extra dictionary file: actors (.tsv, like data/actors.tsv) or places (.csv, like
     /// data/places.csv). Repeatable.
     #[arg(long = "dict", value_name = "FILE")]
@@ -53,6 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = crate::shared::extractor(&args.dicts)?;
     let opts = IngestOptions {
         pub_date: args.pub_date,
+        max_doc_bytes: args.max_doc_bytes,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -68,6 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut failed = 0usize;
     let mut documents = 0usize;
+    let mut stdout_closed = false;
     let pb = crate::shared::progress_bar(None);
     for item in read_inputs(&args.paths, &opts) {
         pb.inc(1);
@@ -84,30 +91,51 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("== trace {}\n{}", doc.id, extractor.trace(&doc));
         }
         let extraction = extractor.extract(&doc);
-        match args.format {
-            Format::Jsonl => {
-                for e in &extraction.events {
-                    serde_json::to_writer(&mut out, e)?;
-                    out.write_all(b"\n")?;
+        let written: anyhow::Result<()> = (|| {
+            match args.format {
+                Format::Jsonl => {
+                    for e in &extraction.events {
+                        serde_json::to_writer(&mut out, e)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                Format::Csv => {
+                    let w = csv.as_mut().expect("csv writer for --format csv");
+                    for e in &extraction.events {
+                        w.write(&unstored(&doc, e))?;
+                    }
+                }
+                Format::Table => {
+                    writeln!(out, "== {} — {}", doc.id, doc.title)?;
+                    super::table::write(&mut out, &extraction.events)?;
+                    writeln!(out)?;
                 }
             }
-            Format::Csv => {
-                let w = csv.as_mut().expect("csv writer for --format csv");
-                for e in &extraction.events {
-                    w.write(&unstored(&doc, e))?;
-                }
+            Ok(())
+        })();
+        if let Err(err) = written {
+            if crate::shared::is_broken_pipe(&err) {
+                // `rasd extract … | head`: stop quietly, with the exit code the
+                // documents read so far deserve.
+                stdout_closed = true;
+                break;
             }
-            Format::Table => {
-                writeln!(out, "== {} — {}", doc.id, doc.title)?;
-                super::table::write(&mut out, &extraction.events)?;
-                writeln!(out)?;
-            }
+            return Err(err);
         }
     }
-    if let Some(w) = csv.take() {
-        w.finish()?;
+    if !stdout_closed {
+        let finished: anyhow::Result<()> = (|| {
+            if let Some(w) = csv.take() {
+                w.finish()?;
+            }
+            out.flush()?;
+            Ok(())
+        })();
+        match finished {
+            Err(err) if !crate::shared::is_broken_pipe(&err) => return Err(err),
+            _ => {}
+        }
     }
-    out.flush()?;
     pb.finish_and_clear();
     if failed > 0 {
         eprintln!("rasd: {documents} documents read, {failed} failed");

@@ -1,6 +1,5 @@
 //! `rasd graph`: the actor graph of the stored events as GraphML or JSON.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut out = Output::open(args.output.as_deref())?;
     rasd_export::export_graph(&store, &filter, format, &mut out).context("exporting the graph")?;
-    out.flush()?;
+    // Only a complete graph replaces the target; on error the temporary file is removed.
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -39,6 +39,11 @@ pub struct Args {
     /// Publication date of every document (overrides dates found in the input).
     #[arg(long, value_parser = crate::shared::parse_date, value_name = "YYYY-MM-DD")]
     pub pub_date: Option<NaiveDate>,
+    /// Largest document read, in bytes (suffixes K, M, G): a .txt or .html file, stdin
+    /// read as one article, or one JSONL line after decompression. A larger document is
+    /// reported and skipped (exit code 1); the others are processed.
+    #[arg(long, value_parser = crate::shared::parse_size, value_name = "BYTES", default_value = "5M")]
+    pub max_doc_bytes: u64,
     /// Extra dictionary file: actors (.tsv) or places (.csv). Repeatable.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
@@ -233,6 +238,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let opts = IngestOptions {
         pub_date: args.pub_date,
+        max_doc_bytes: args.max_doc_bytes,
     };
     let batch_size = args.batch as usize;
     let mut batch: Vec<Document> = Vec::with_capacity(batch_size);

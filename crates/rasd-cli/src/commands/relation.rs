@@ -165,7 +165,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.db.display()
         );
     }
-    let store = Store::open(&args.db)
+    let store = Store::open_read_only(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let relation = store
         .relation(&args.a, &args.b, args.from, args.to)
