@@ -731,11 +731,23 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             // "قتلت نيران الهاون … ما لا يقل عن 10 مدنيين" after "قصف المتمردين …": a
             // violent event with a victim but no perpetrator, told right after one of the
             // same kind, continues it.
-            if draft.plover == "ASSAULT" && draft.actor1.is_none() && draft.actor2.is_some() {
+            // "وقصف أهدافا أخرى"، "إضافة إلى استهدافه عربات": a coordinated verb or a
+            // noun with a possessive pronoun and no named doer has the previous attack's
+            // doer as its subject, and (unless it names one) its target.
+            let zero_subject = draft.actor1.is_none() && zero_subject(&view, hit);
+            if draft.plover == "ASSAULT"
+                && draft.actor1.is_none()
+                && (draft.actor2.is_some() || zero_subject)
+            {
                 if let Some(prev) = drafts.iter().rev().find(|d| d.plover == "ASSAULT") {
                     let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
                     let same_mode = prev.mode == draft.mode;
-                    if near && same_mode {
+                    if zero_subject && near && draft.actor2.is_none() {
+                        draft.actor2 = prev.actor2.clone();
+                        draft.assoc2 = prev.assoc2.clone();
+                        draft.guessed[1] = prev.guessed[1];
+                    }
+                    if near && (same_mode || zero_subject) {
                         if let Some(a) = &prev.actor1 {
                             draft.actor1 = Some(frame::Slot {
                                 id: a.id.clone(),
@@ -854,6 +866,25 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
         events,
         diagnostics,
         pub_date: view.pub_date,
+    }
+}
+
+/// A trigger whose doer is expressed only by the verb's inflection or a pronoun: a word
+/// joined by و/ف ("وقصف"), or a verbal noun with a possessive suffix ("استهدافه").
+fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
+    let def = &view.res.triggers[hit.trigger];
+    match def.voice {
+        crate::rules::Voice::Verb => hit.split.conj,
+        // Unvocalized, "وقصف" may be a verb or a noun: joined by و without the article, it
+        // continues the sentence's story either way.
+        crate::rules::Voice::Noun => {
+            let src = view.src_text(hit.span);
+            !hit.split.article
+                && (hit.split.conj
+                    || ["ه", "ها", "هم", "هما"].iter().any(|p| src.ends_with(p))
+                        && !src.ends_with("اه"))
+        }
+        crate::rules::Voice::Passive => false,
     }
 }
 

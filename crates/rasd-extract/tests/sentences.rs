@@ -1074,6 +1074,23 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "a-coordinated-attack-without-a-named-doer-continues-the-previous-one",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "شن طيران التحالف غارات على مواقع الحوثيين في صعدة أمس. وقصف عربات للحوثيين في مأرب.",
+            count: Some(2),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 1,
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    Admin1(Some("YE26")),
+                ],
+            }],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
