@@ -534,13 +534,14 @@ fn coding(
 /// symmetric: the two sides), and a third party that "من جهة" puts on a side.
 fn sides(
     view: &DocView<'_>,
+    hit: &TriggerHit,
     def: &crate::rules::TriggerDef,
     cands: &[Cand],
     sentence: NormSpan,
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
     let (actor1, mut actor2) = match def.frame {
         FrameKind::Directed => directed(view, def, cands),
-        FrameKind::Symmetric => symmetric(view, cands),
+        FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
     // "بين X وY من جهة، وZ من جهة أخرى": the sides are X+Y against Z.
     let mut side_assoc: Option<Slot> = None;
@@ -762,7 +763,7 @@ pub(crate) fn fill(
     }
     let (cands, pair_mentioned) = candidates(view, hit, def, sentence, clause);
 
-    let (actor1, actor2, side_assoc) = sides(view, def, &cands, sentence);
+    let (actor1, actor2, side_assoc) = sides(view, hit, def, &cands, sentence);
     let roles = Roles {
         view,
         hit,
@@ -786,7 +787,9 @@ pub(crate) fn fill(
                 && cands
                     .iter()
                     .any(|h| h.actor == prev && h.marker == Marker::Counterpart);
-            if def.frame == FrameKind::Symmetric && on1 && actor2.is_none() && !with_group {
+            let ally = co_subjects(view, hit, def) && c.before && !between(view, prev);
+            if def.frame == FrameKind::Symmetric && on1 && actor2.is_none() && !with_group && !ally
+            {
                 actor2 = Some(s);
             } else if on1 && !taken(&actor1) && !assoc1.contains(&s) {
                 assoc1.push(s);
@@ -912,8 +915,13 @@ pub(crate) fn fill(
             actor1.is_some()
         }
         (_, true) => n_actors == 2,
+        // One side of a battle named as a group of allies ("قوات الجيش والمقاومة … بعد
+        // معارك") is a battle report; its opponent may be named elsewhere in the document.
         (FrameKind::Symmetric, false) => {
-            n_actors == 2 || (def.plover == "ASSAULT" && n_actors == 1 && has_casualties)
+            n_actors == 2
+                || (def.plover == "ASSAULT"
+                    && n_actors == 1
+                    && (has_casualties || actor1.is_some() && !assoc1.is_empty()))
         }
         (FrameKind::Directed, false) => n_actors >= 1 || has_casualties,
     };
@@ -1288,7 +1296,27 @@ fn between(view: &DocView<'_>, ai: usize) -> bool {
     (t.saturating_sub(3)..t).any(|k| view.text(view.a.tokens[k].span).ends_with("بين"))
 }
 
-fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>) {
+/// "قوات الجيش والمقاومة حققت تقدما بعد معارك": actors joined by و before a fighting noun
+/// are one side (the subject of another verb), unlike the subjects of a reciprocal verb
+/// ("اشتبك X وY"، "يتبادل X وY القصف") or the parties of "بين X وY".
+fn co_subjects(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::TriggerDef) -> bool {
+    let reciprocal = (hit.first_tok.saturating_sub(2)..hit.first_tok).any(|t| {
+        let w = view.text(view.a.tokens[t].span);
+        ["تبادل", "يتبادل", "تتبادل", "وتبادل"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    });
+    def.plover == "ASSAULT" && def.voice == Voice::Noun && !reciprocal
+}
+
+fn symmetric(
+    view: &DocView<'_>,
+    cands: &[Cand],
+    co_subjects: bool,
+) -> (Option<Slot>, Option<Slot>) {
+    let ally = |c: &Cand| {
+        co_subjects && c.before && matches!(c.marker, Marker::Coordinated(p) if !between(view, p))
+    };
     let subject = pick(cands, |c| {
         c.before
             && c.own
@@ -1307,6 +1335,7 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
                 .filter(|c| {
                     view.actors[c.actor].id != view.actors[s].id
                         && (c.same_clause || c.distance <= 12)
+                        && !ally(c)
                 })
                 .min_by_key(|c| rank(c))
                 .map(|c| c.actor);
@@ -1340,7 +1369,9 @@ fn symmetric(view: &DocView<'_>, cands: &[Cand]) -> (Option<Slot>, Option<Slot>)
             let first = near.first().map(|c| c.actor);
             let second = near
                 .iter()
-                .find(|c| first.is_some_and(|f| view.actors[c.actor].id != view.actors[f].id))
+                .find(|c| {
+                    first.is_some_and(|f| view.actors[c.actor].id != view.actors[f].id) && !ally(c)
+                })
                 .map(|c| c.actor);
             (first, second)
         }

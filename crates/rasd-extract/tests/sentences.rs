@@ -1091,6 +1091,36 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "allies-joined-by-wa-before-a-battle-noun-are-one-side",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قوات الجيش الوطني والمقاومة الشعبية حققت تقدما كبيرا في أبين بعد معارك عنيفة مع الحوثيين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("yemen-gov-forces")),
+                    Actor2(Some("houthis")),
+                    Admin1(Some("YE12")),
+                ],
+            }],
+        },
+        Case {
+            name: "allies-alone-are-still-a-battle-report",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قوات الجيش الوطني والمقاومة الشعبية حققت تقدما كبيرا في أبين بعد معارك عنيفة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-gov-forces")), Actor2(None)],
+            }],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
