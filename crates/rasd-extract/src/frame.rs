@@ -46,6 +46,8 @@ pub(crate) struct Draft {
     pub pos: usize,
     /// Sentence index of the trigger.
     pub sentence: usize,
+    /// Sentence index of the last mention merged into this frame.
+    pub last_sentence: usize,
     /// The trigger has the article ("الهجوم"): it may refer back to an event told before.
     pub definite: bool,
     /// actor1, actor2 came from a domain default, not from the text: when merging they
@@ -1095,6 +1097,7 @@ pub(crate) fn fill(
         confidence: confidence.clamp(0.05, 0.95),
         pos: hit.span.start,
         sentence: sentence_index,
+        last_sentence: sentence_index,
         definite: hit.split.article || view.text(hit.span).starts_with("ال"),
         guessed,
     })

@@ -83,7 +83,25 @@ fn places_agree(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>)
 /// that repeats one event thousands of times must not cost quadratic time.
 const MAX_EVIDENCE: usize = 16;
 
+/// Without a place on both sides, two mentions of violence are one event only when told
+/// close together, or one of them is in the title or the lead (which sum up the story):
+/// an unknown place must not join events told far apart.
+fn close_enough(m: &Draft, d: &Draft) -> bool {
+    // Meetings and agreements are told again far apart ("the meeting of the 7th"); the
+    // rule is for violence, where each report is its own event.
+    // A vague mention (a side left open, a definite "الهجوم") may sum up one told anywhere.
+    let full = |x: &Draft| x.actor1.is_some() && x.actor2.is_some();
+    if d.plover != "ASSAULT" || d.definite || !full(m) || !full(&d) {
+        return true;
+    }
+    let placed = m.place.is_some() && d.place.is_some();
+    let headline = m.sentence <= 1 || d.sentence <= 1;
+    let near = d.sentence.abs_diff(m.last_sentence) <= 2 || d.sentence.abs_diff(m.sentence) <= 2;
+    placed || headline || near
+}
+
 fn absorb(into: &mut Draft, other: Draft) {
+    into.last_sentence = into.last_sentence.max(other.last_sentence);
     if into.evidence.len() < MAX_EVIDENCE {
         into.evidence.extend(other.evidence);
         into.evidence.sort();
@@ -213,6 +231,7 @@ pub(crate) fn merge(
                     || casualty_only(m) && agree(m, 0, &d, 0) && agree(m, 1, &d, 1))
                 && dates_agree(m, &d)
                 && places_agree(m, &d, admin1)
+                && (casualty_only(m) || close_enough(m, &d))
                 && counts_agree(m)
         });
         // "أعلن التنظيم مسؤوليته عن الهجوم": a definite mention with no date of its own

@@ -1121,6 +1121,23 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "strikes-told-far-apart-without-their-own-place-stay-two",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة أمس. وقال مصدر محلي إن الأسواق فتحت أبوابها. وأضاف أن المدارس ستستأنف الدراسة الأسبوع المقبل. وأشار إلى أن الكهرباء عادت إلى بعض الأحياء. وشنت طائرات التحالف غارتين استهدفتا تعزيزات للحوثيين كانت في طريقها إلى الجبهة.",
+            count: Some(2),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 1,
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    EvidenceHas("غارتين"),
+                ],
+            }],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
