@@ -777,6 +777,14 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             drafts.push(draft);
         }
     }
+    // A government that fights ("الشرعية سيطرت على المديرية") does so by its armed wing.
+    for d in drafts.iter_mut().filter(|d| d.plover == "ASSAULT") {
+        if let Some(a) = d.actor1.as_mut() {
+            if let Some(wing) = res.cues.armed_wing.iter().find(|w| w.of == a.id) {
+                a.id = wing.id.clone();
+            }
+        }
+    }
     implicit_opponents(&mut drafts);
     // What is demanded, threatened or refused is no reported act: a verbal noun after
     // such a word in its sentence ("طالب … بانسحاب الميليشيات"، "هدد … بقصف"، "رفض …

@@ -1138,6 +1138,19 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "a-government-that-fights-does-so-by-its-forces",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "بسطت الشرعية سيطرتها على مديرية القفر في إب بعد معارك مع الحوثيين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-gov-forces")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
