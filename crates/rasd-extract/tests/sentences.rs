@@ -1556,6 +1556,15 @@ fn number_traps() {
 fn word_sense() {
     run(&[
         Case {
+            name: "a-plan-to-liberate-is-no-event",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أعدت المقاومة الجنوبية خطة لاستكمال تحرير مدن الجنوب من الحوثيين.",
+            count: Some(0),
+            absent: &[],
+            expect: &[],
+        },
+        Case {
             name: "a-named-agreement-that-exists-is-no-event",
             pub_date: Some("2015-08-10"),
             title: "",
