@@ -1138,6 +1138,23 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "two-sides-named-from-one-side-to-the-other",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تدور اشتباكات عنيفة بين الحوثيين والقوات الموالية للرئيس اليمني المخلوع من جهة، والمقاومة الشعبية من جهة أخرى في مدينة لودر.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("popular-resistance")),
+                    NoActorText("الرئيس اليمني"),
+                ],
+            }],
+        },
+        Case {
             name: "a-government-that-fights-does-so-by-its-forces",
             pub_date: Some("2015-08-10"),
             title: "",
