@@ -1346,6 +1346,54 @@ fn constructions_of_violent_verbs() {
 fn constructions_of_verbal_and_aid_events() {
     run(&[
         Case {
+            name: "aid-donation-of-money",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تبرعت الكويت بمبلغ عشرة ملايين دولار لصالح الشعب اليمني.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("kuwait")), Actor2(Some("civilians"))],
+            }],
+        },
+        Case {
+            name: "aid-provided-by-a-named-donor",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وتحمل الشاحنات مواد غذائية وطبية مقدمة من مركز الملك سلمان للإغاثة إلى محافظة مأرب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("saudi-arabia")), Admin1(Some("YE26"))],
+            }],
+        },
+        Case {
+            name: "a-plane-loaded-with-medicine",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وصلت إلى مطار صنعاء أمس طائرة تابعة للصليب الأحمر محملة بأدوية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("icrc")), Admin1(Some("YE13"))],
+            }],
+        },
+        Case {
+            name: "blame-is-no-aid",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "يحمل الحوثيون التحالف مسؤولية الأزمة الإنسانية في اليمن.",
+            count: None,
+            absent: &["AID"],
+            expect: &[],
+        },
+        Case {
             name: "meeting-after-a-title-with-an-accusative-object",
             pub_date: Some("2015-08-10"),
             title: "",
