@@ -608,6 +608,22 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             }
         })
         .collect();
+    // "مسيرة" is a march and a drone: not a march as an instrument ("بمسيرة"), after
+    // "طائرة"/"زورق", or before "مفخخة".
+    found.retain(|t| {
+        if !res.triggers[t.trigger].protest || !view.text(t.span).contains("مسير") {
+            return true;
+        }
+        let drone_before = t.first_tok > 0
+            && ["طائره", "طائرات", "الطائرات", "الطائره", "زورق", "زوارق"]
+                .contains(&view.text(view.a.tokens[t.first_tok - 1].span));
+        let drone_after = view
+            .a
+            .tokens
+            .get(t.last_tok + 1)
+            .is_some_and(|n| view.text(n.span).starts_with("مفخخ"));
+        !(t.split.prep == Some('ب') || drone_before || drone_after)
+    });
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut longest: Vec<TriggerHit> = Vec::with_capacity(found.len());
     let mut last_end = 0;

@@ -1621,6 +1621,32 @@ fn number_traps() {
 fn word_sense() {
     run(&[
         Case {
+            name: "drones-used-as-weapons-are-no-march",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "هاجم الحوثيون مطار أبها بمسيرات مفخخة. وأعلنت الجماعة إسقاط طائرة مسيرة في مأرب.",
+            count: None,
+            absent: &["PROTEST"],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "a-march-in-sanaa-is-a-protest",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "خرجت مسيرة حاشدة في صنعاء أمس تضامنا مع غزة.",
+            count: Some(1),
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "PROTEST",
+                nth: 0,
+                checks: &[Actor1(Some("protesters")), Admin1(Some("YE13"))],
+            }],
+        },
+        Case {
             name: "a-plan-to-liberate-is-no-event",
             pub_date: Some("2015-08-10"),
             title: "",
