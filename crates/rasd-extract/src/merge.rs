@@ -91,7 +91,7 @@ fn close_enough(m: &Draft, d: &Draft) -> bool {
     // rule is for violence, where each report is its own event.
     // A vague mention (a side left open, a definite "الهجوم") may sum up one told anywhere.
     let full = |x: &Draft| x.actor1.is_some() && x.actor2.is_some();
-    if d.plover != "ASSAULT" || d.definite || !full(m) || !full(&d) {
+    if d.plover != "ASSAULT" || d.definite || !full(m) || !full(d) {
         return true;
     }
     let placed = m.place.is_some() && d.place.is_some();

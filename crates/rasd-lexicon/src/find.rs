@@ -397,7 +397,7 @@ impl Lexicon {
             .filter(|(m, _)| !ambiguous(m))
             .map(|(_, i)| *i)
             .collect();
-        actor_raw.retain(|(m, i)| !(ambiguous(m) && !named.contains(i)));
+        actor_raw.retain(|(m, i)| !ambiguous(m) || named.contains(i));
     }
 
     /// عبدالملك الحوثي: a family name after given names is a person, not the movement.
