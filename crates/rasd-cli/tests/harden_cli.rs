@@ -278,19 +278,6 @@ fn empty_jsonl_and_empty_txt_fail_the_same_way() {
 }
 
 #[test]
-fn an_implausible_pub_date_is_a_usage_error_not_a_panic() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.txt");
-    std::fs::write(&path, article("غارات على صنعاء")).unwrap();
-    for date in ["+262142-12-31", "-0001-01-01", "1899-12-31"] {
-        let out = rasd(&["extract", s(&path), "--pub-date", date]);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{date}: {err}");
-        assert!(!err.contains("panicked"), "{err}");
-    }
-}
-
-#[test]
 fn a_negative_user_version_is_one_short_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("neg.db");
