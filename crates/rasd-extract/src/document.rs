@@ -677,14 +677,38 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             )
         })
         .collect();
+    // "استهدف الحوثيون سفينة بمسيرة": an attack verb whose weapon follows with ب keeps its
+    // frame (it has the sides); the weapon gives the sub-event type when they merge.
+    let instruments: Vec<(usize, &str)> = found
+        .iter()
+        .filter(|t| {
+            !res.triggers[t.trigger].fallback
+                && view.a.tokens[t.first_tok]
+                    .splits
+                    .iter()
+                    .any(|sp| sp.prep == Some('ب'))
+        })
+        .map(|t| (t.first_tok, res.triggers[t.trigger].plover.as_str()))
+        .collect();
+    let with_instrument = |t: &TriggerHit, plover: &str| {
+        let sentence = view.a.sentence_at(t.span.start);
+        instruments.iter().any(|&(first, p)| {
+            p == plover
+                && first > t.last_tok
+                && first - t.last_tok <= 10
+                && view.a.sentence_at(view.a.tokens[first].span.start) == sentence
+        })
+    };
     found.retain(|t| {
         let def = &res.triggers[t.trigger];
-        !def.fallback || {
-            let scope = scope_of(t.span.start);
-            !scope
-                .into_iter()
-                .any(|p| named_acts.contains(&(p, def.plover.as_str())))
-        }
+        !def.fallback
+            || def.voice == crate::rules::Voice::Verb && with_instrument(t, def.plover.as_str())
+            || {
+                let scope = scope_of(t.span.start);
+                !scope
+                    .into_iter()
+                    .any(|p| named_acts.contains(&(p, def.plover.as_str())))
+            }
     });
     for t in found {
         // "انفجار عبوة ناسفة", "غارات جوية": adjacent words of one frame are one trigger.

@@ -488,6 +488,30 @@ fn coding(
             acled_sub = "Looting/property destruction".into();
         }
     }
+    // "هاجم الحوثيون المطار بمسيرات مفخخة": a plain attack verb takes the coding of the
+    // weapon named with ب in its sentence.
+    if plover == "ASSAULT" && (acled_sub == "Armed clash" || def.fallback) {
+        let sentence = view.sentence_of(hit.span.start);
+        let weapon = view.triggers_in(sentence).find(|t| {
+            let w = &view.res.triggers[t.trigger];
+            t.first_tok > hit.last_tok
+                && t.first_tok - hit.last_tok <= 10
+                && w.plover == "ASSAULT"
+                && !w.fallback
+                && w.acled != "Armed clash"
+                && view.a.tokens[t.first_tok]
+                    .splits
+                    .iter()
+                    .any(|sp| sp.prep == Some('ب'))
+        });
+        if let Some(t) = weapon {
+            let w = &view.res.triggers[t.trigger];
+            mode = w.mode.clone();
+            cameo = w.cameo.clone();
+            goldstein = w.goldstein;
+            acled_sub = w.acled.clone();
+        }
+    }
     // "قصف طيران التحالف مواقع …": an attack whose doer is named by its aircraft is
     // an air strike, whatever the verb.
     let by_aircraft = actor1.and_then(|a| a.span).is_some_and(|span| {

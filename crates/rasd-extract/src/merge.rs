@@ -205,7 +205,10 @@ pub(crate) fn merge(
     for d in drafts {
         if let Some(i) = out.iter().position(|m| consolidate(m, &d, admin1)) {
             let m = &mut out[i];
-            if m.acled_sub == "Armed clash" && d.acled_sub != "Armed clash" {
+            // The weapon's words code the event: a clash or a bare attack verb gives way.
+            if (m.acled_sub == "Armed clash" || fallback(m) && !fallback(&d))
+                && d.acled_sub != "Armed clash"
+            {
                 m.acled_sub = d.acled_sub.clone();
                 m.mode = d.mode.clone();
                 m.cameo = d.cameo.clone();

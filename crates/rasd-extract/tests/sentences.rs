@@ -1168,6 +1168,34 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            name: "a-weapon-with-bi-is-the-instrument-of-the-verb",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "استهدف الحوثيون سفينة تجارية في البحر الأحمر بمسيرة أمس. وهاجم مسلحون نقطة أمنية في عدن بقذائف الهاون.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[
+                        Actor1(Some("houthis")),
+                        Actor2(Some("commercial-shipping")),
+                        Sub("Air/drone strike"),
+                    ],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Actor1(Some("unidentified-armed-group")),
+                        Sub("Shelling/artillery/missile attack"),
+                        Admin1(Some("YE24")),
+                    ],
+                },
+            ],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
