@@ -334,6 +334,19 @@ fn reported(
         return false;
     }
 
+    // "قد" before an imperfect verb is "may" ("قد يلتقي"، "قد يشن التحالف غارات"); before
+    // a perfect it is "has" ("قد التقى"، "قد تعرض" — so the ت- imperfects, which share
+    // their first letter with form V and VI perfects, are left alone), a report.
+    let may_lo = hit.first_tok.saturating_sub(6).max(lo_tok);
+    if (may_lo..hit.first_tok).any(|t| {
+        view.text(view.a.tokens[t].span) == "قد"
+            && view.a.tokens.get(t + 1).is_some_and(|n| {
+                let w = view.text(n.span);
+                w.chars().count() >= 3 && w.starts_with(['ي', 'ن'])
+            })
+    }) {
+        return false;
+    }
     // The object of another act: "للتنديد باختطاف ذويهم".
     let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {

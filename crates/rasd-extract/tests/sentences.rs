@@ -1675,6 +1675,28 @@ fn word_sense() {
             }],
         },
         Case {
+            name: "qad-with-an-imperfect-is-may",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قد يلتقي الرئيس هادي المبعوث الأممي في الرياض الأسبوع المقبل.",
+            count: Some(0),
+            absent: &[],
+            expect: &[],
+        },
+        Case {
+            name: "qad-with-a-perfect-is-has",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وكان الرئيس هادي قد التقى المبعوث الأممي في الرياض أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "un"), Start(Some("2015-08-09"))],
+            }],
+        },
+        Case {
             name: "a-plan-to-liberate-is-no-event",
             pub_date: Some("2015-08-10"),
             title: "",
