@@ -638,7 +638,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     // purpose, not an event, unless something was suffered ("تعرضت لقصف").
     found.retain(|t| {
         let purpose = t.split.prep == Some('ل') && !t.split.article;
-        let suffered = (t.first_tok.saturating_sub(3)..t.first_tok)
+        let suffered = (t.first_tok.saturating_sub(6)..t.first_tok)
             .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Suffer));
         !purpose || suffered
     });

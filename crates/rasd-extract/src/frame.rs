@@ -766,6 +766,25 @@ impl Roles<'_, '_> {
         {
             std::mem::swap(&mut actor1, &mut actor2);
         }
+        // "تعرض الحوثيون لغارات": the subject of "suffered" is the target; a doer, if any,
+        // comes after ("من قبل التحالف").
+        let suffered = (lo..hit.first_tok).any(|t| {
+            let w = view.text(view.a.tokens[t].span);
+            ["تعرض", "يتعرض", "تتعرض", "وتعرض"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        });
+        let subject_before = actor1
+            .as_ref()
+            .and_then(|a| a.span)
+            .is_some_and(|span| span.end <= hit.span.start);
+        if def.frame == FrameKind::Directed && suffered && subject_before {
+            let victim = actor1.take();
+            actor1 = actor2
+                .take()
+                .filter(|a| a.span.is_none_or(|s| s.start > hit.span.start));
+            actor2 = victim;
+        }
         // Civilians do not initiate violence, except as protesters.
         if !def.protest && actor1.as_ref().is_some_and(|s| s.id == "civilians") {
             {

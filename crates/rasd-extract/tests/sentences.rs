@@ -1196,6 +1196,30 @@ fn constructions_of_violent_verbs() {
             ],
         },
         Case {
+            name: "the-subject-of-suffered-is-the-target",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وكان الحوثيون قد تعرضوا لغارات في صعدة أمس. وتعرضت مواقع الحوثيين في مأرب لقصف من قبل الجيش الوطني.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor2(Some("houthis")), Admin1(Some("YE22"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Actor1(Some("yemen-gov-forces")),
+                        Actor2(Some("houthis")),
+                        Admin1(Some("YE26")),
+                    ],
+                },
+            ],
+        },
+        Case {
             name: "territory-without-any-opponent-in-the-text",
             pub_date: Some("2015-08-10"),
             title: "",
