@@ -1442,6 +1442,32 @@ fn constructions_of_violent_verbs() {
 fn constructions_of_verbal_and_aid_events() {
     run(&[
         Case {
+            name: "holding-someone-responsible-is-blame",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "حمل وزير الخارجية اليمني الحوثيين مسؤولية تدهور الأوضاع الإنسانية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "who-describes-an-attack-did-not-make-it",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وصفت الحكومة اليمنية هجوم الحوثيين على عدن بأنه جريمة حرب.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Admin1(Some("YE24"))],
+            }],
+        },
+        Case {
             name: "aid-donation-of-money",
             pub_date: Some("2015-08-10"),
             title: "",
