@@ -841,16 +841,36 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
         })
         .filter_map(|t| Some((view.a.sentence_at(t.span.start)?, t.span.end)))
         .collect();
+    // "اتهم الوزير الحوثيين بتدمير المدينة": what an accusation says with ب is its content.
+    let accusations: Vec<(usize, usize)> = view
+        .triggers
+        .iter()
+        .filter(|t| res.triggers[t.trigger].plover == "ACCUSE")
+        .filter_map(|t| Some((view.a.sentence_at(t.span.start)?, t.span.end)))
+        .collect();
+    let with_bi = |pos: usize| {
+        let t = view.tok_at(pos);
+        view.text(view.a.tokens[t].span).starts_with('ب')
+            && view.a.tokens[t]
+                .splits
+                .iter()
+                .any(|sp| sp.prep == Some('ب'))
+    };
     drafts.retain(|d| {
         let def = &res.triggers[d.trigger];
-        let content = def.voice == crate::rules::Voice::Noun
+        let noun = def.voice == crate::rules::Voice::Noun
             && !matches!(
                 def.plover.as_str(),
                 "REQUEST" | "THREATEN" | "REJECT" | "AGREE" | "ACCUSE" | "CONSULT"
-            )
-            && statements
-                .iter()
-                .any(|&(s, end)| s == d.sentence && end <= d.pos);
+            );
+        let after =
+            |list: &[(usize, usize)]| list.iter().any(|&(s, end)| s == d.sentence && end <= d.pos);
+        let verbal = matches!(
+            def.plover.as_str(),
+            "REQUEST" | "THREATEN" | "REJECT" | "AGREE" | "ACCUSE" | "CONSULT"
+        );
+        let content =
+            noun && after(&statements) || !verbal && with_bi(d.pos) && after(&accusations);
         !content
     });
     // Weak frames inside an agreement's sentence are the agreement's terms

@@ -1455,6 +1455,19 @@ fn constructions_of_verbal_and_aid_events() {
             }],
         },
         Case {
+            name: "what-an-accusation-says-is-its-content",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "اتهم وزير الخارجية اليمني الحوثيين بتدمير المدينة.",
+            count: Some(1),
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
             name: "who-describes-an-attack-did-not-make-it",
             pub_date: Some("2015-08-10"),
             title: "",

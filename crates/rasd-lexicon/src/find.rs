@@ -459,6 +459,12 @@ impl Lexicon {
             let mut adjacent = true;
             if !alias && j < n {
                 if let Some((al, act, _)) = d.actor_at[j] {
+                    // "اتهم وزير الخارجية اليمني الحوثيين": a plural group after the title is
+                    // the verb's object, not the title's affiliation (an adjective: الحوثي).
+                    let w = d.text(al);
+                    if w.ends_with("ين") || w.ends_with("ون") {
+                        continue;
+                    }
                     aff = Some(act);
                     // "القيادي الحوثي X" keeps the title adjacent; "زعيم تنظيم القاعدة في اليمن X" does not.
                     adjacent = al == j && d.text(j).starts_with("ال");
