@@ -4,6 +4,7 @@
 //! processed); 2 a usage or setup error (bad flag, unreadable data file).
 
 mod commands;
+mod parallel;
 mod shared;
 
 use std::process::ExitCode;

@@ -109,43 +109,8 @@ fn extract_all(
     docs: Vec<Document>,
     jobs: usize,
 ) -> Vec<(Document, Vec<Event>)> {
-    let jobs = jobs.clamp(1, docs.len().max(1));
-    if jobs == 1 {
-        return docs
-            .into_iter()
-            .map(|d| {
-                let events = extractor.extract(&d).events;
-                (d, events)
-            })
-            .collect();
-    }
-    let chunk = docs.len().div_ceil(jobs);
-    let mut out: Vec<(Document, Vec<Event>)> = Vec::with_capacity(docs.len());
-    let mut docs = docs;
-    let mut chunks = Vec::new();
-    while !docs.is_empty() {
-        let rest = docs.split_off(chunk.min(docs.len()));
-        chunks.push(std::mem::replace(&mut docs, rest));
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| {
-                s.spawn(move || {
-                    c.into_iter()
-                        .map(|d| {
-                            let events = extractor.extract(&d).events;
-                            (d, events)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            out.extend(h.join().expect("extraction thread panicked"));
-        }
-    });
-    out
+    let events = crate::parallel::map_ordered(&docs, jobs, |d| extractor.extract(d).events);
+    docs.into_iter().zip(events).collect()
 }
 
 struct Ingester<'a> {
@@ -223,11 +188,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     store
         .upsert_actors(&crate::shared::actor_rows(&extractor))
         .context("storing the lexicon's actors")?;
-    let jobs = args.jobs.map(|j| j as usize).unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
+    let jobs = args
+        .jobs
+        .map_or_else(crate::parallel::default_jobs, |j| j as usize);
     let pb = crate::shared::progress_bar(ids.as_ref().map(HashSet::len));
     let mut ing = Ingester {
         store,
