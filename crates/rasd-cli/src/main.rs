@@ -34,6 +34,8 @@ enum Command {
     Extract(commands::extract::Args),
     /// Score extraction against a hand-annotated gold file.
     Eval(commands::eval::Args),
+    /// Learn the keep/drop filter's weights from the development part of gold files.
+    TrainFilter(commands::train_filter::Args),
     /// Measure extraction speed (articles/s, MB/s) on one core.
     Bench(commands::bench::Args),
     /// Load and check the built-in (and user) dictionaries and rules, run rule examples.
@@ -60,6 +62,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Demo(args) => commands::demo::run(args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Eval(args) => commands::eval::run(args),
+        Command::TrainFilter(args) => commands::train_filter::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::CheckData(args) => commands::check_data::run(args),
         Command::Ingest(args) => commands::ingest::run(args),

@@ -93,6 +93,63 @@ fn frozen_part_is_scored_separately_with_per_type_figures() {
     assert!(text.contains("by type"), "{text}");
 }
 
+/// `train-filter` learns from the development part only, reports held-out figures, and
+/// writes a model that `extract` accepts; `eval --no-filter` scores the rules alone.
+#[test]
+fn train_filter_writes_a_model_from_the_development_part() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("filter.tsv");
+    let gold = |f: &str| shared.join("gold").join(f);
+    let (seeds, dev, train) = (gold("seeds.json"), gold("dev.json"), gold("train.json"));
+    let out = rasd(&[
+        "train-filter",
+        "--gold",
+        s(&seeds),
+        "--gold",
+        s(&dev),
+        "--gold",
+        s(&train),
+        "--folds",
+        "3",
+        "-o",
+        s(&model),
+    ]);
+    let text = String::from_utf8(ok(&out).stdout.clone()).unwrap();
+    // 2 seeds + 20 dev + 32 development documents of train.json; the 16 frozen ones unread.
+    assert!(text.contains("54 development documents"), "{text}");
+    assert!(text.contains("no filter:"), "{text}");
+    let chosen = text
+        .lines()
+        .find(|l| l.starts_with("chosen: penalty"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let f1 = |after: &str| -> f64 {
+        let rest = &chosen[chosen.find(after).unwrap() + after.len()..];
+        rest.split([' ', ')'])
+            .find(|w| !w.is_empty())
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    // Held out, the filter does not lose F1 against keeping every candidate.
+    assert!(f1("F1 ") >= f1("no filter "), "{chosen}");
+    let written = std::fs::read_to_string(&model).unwrap();
+    assert!(
+        written.starts_with("# The learned keep/drop filter"),
+        "{written}"
+    );
+    assert!(written.contains("\nthreshold\t") && written.contains("\nactor1:in_clause\t"));
+
+    // The rules alone propose more events than the filter keeps.
+    let count = |extra: &[&str]| {
+        let mut args = vec!["eval", "--gold", s(&dev), "--json"];
+        args.extend_from_slice(extra);
+        let v: Value = serde_json::from_slice(&ok(&rasd(&args)).stdout).unwrap();
+        v["true_positives"].as_u64().unwrap() + v["false_positives"].as_u64().unwrap()
+    };
+    assert!(count(&["--no-filter"]) > count(&[]));
+}
+
 /// A publication date beyond what date arithmetic can take is a usage error, not a
 /// panic; one at the edge of the accepted range still extracts.
 #[test]

@@ -26,5 +26,7 @@ mod score;
 mod split;
 
 pub use gold::{Gold, GoldDocument, GoldError, GoldEvent, OneOrMany};
-pub use score::{score, Attribute, DocumentInput, Miss, Report, TypeCounts, MENTION_REACH};
+pub use score::{
+    label, score, Attribute, DocumentInput, Label, Miss, Report, TypeCounts, MENTION_REACH,
+};
 pub use split::{Part, Split};

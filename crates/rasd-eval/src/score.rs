@@ -383,8 +383,16 @@ pub fn score(inputs: &[DocumentInput<'_>]) -> Report {
     report
 }
 
-fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
-    let doc_id = &input.gold.doc_id;
+/// How one document's system events line up with its gold events.
+struct Alignment<'g> {
+    required: Vec<&'g GoldEvent>,
+    /// System event → the required gold event (index into `required`) it matches.
+    owner: Vec<Option<usize>>,
+    /// System events that stand for an optional gold event.
+    absorbed: Vec<bool>,
+}
+
+fn align<'g>(input: &DocumentInput<'g>) -> Alignment<'g> {
     let events = input.events;
     let (required, optional): (Vec<&GoldEvent>, Vec<&GoldEvent>) =
         input.gold.events.iter().partition(|g| !g.optional);
@@ -424,12 +432,6 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
     };
     let mut owner: Vec<Option<usize>> = vec![None; events.len()];
     max_matching(&edges_for(&required), events.len(), &mut owner);
-    let mut matched_gold = vec![None; required.len()];
-    for (s, g) in owner.iter().enumerate() {
-        if let Some(g) = g {
-            matched_gold[*g] = Some(s);
-        }
-    }
     // Optional gold events absorb the remaining system events.
     let free: Vec<usize> = (0..events.len()).filter(|&s| owner[s].is_none()).collect();
     let opt_edges: Vec<Vec<usize>> = edges_for(&optional)
@@ -440,8 +442,61 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
     max_matching(&opt_edges, events.len(), &mut opt_owner);
     // A system event that could stand for an optional gold event is not an error even if
     // another system event already took it (duplicates of optional mentions).
-    let absorbed =
-        |s: usize| opt_owner[s].is_some() || optional.iter().any(|g| can_match(g, &events[s]));
+    let absorbed = (0..events.len())
+        .map(|s| {
+            owner[s].is_none()
+                && (opt_owner[s].is_some() || optional.iter().any(|g| can_match(g, &events[s])))
+        })
+        .collect();
+    Alignment {
+        required,
+        owner,
+        absorbed,
+    }
+}
+
+/// What one system event is worth against the gold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// It matches a required gold event (a true positive).
+    Required,
+    /// It stands for an optional gold event (counts neither way).
+    Optional,
+    /// It matches nothing (a false positive).
+    Spurious,
+}
+
+/// The label of each system event of a document, in the order of `input.events`, as
+/// [`score`] counts them.
+pub fn label(input: &DocumentInput<'_>) -> Vec<Label> {
+    let a = align(input);
+    (0..input.events.len())
+        .map(|s| {
+            if a.owner[s].is_some() {
+                Label::Required
+            } else if a.absorbed[s] {
+                Label::Optional
+            } else {
+                Label::Spurious
+            }
+        })
+        .collect()
+}
+
+fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
+    let doc_id = &input.gold.doc_id;
+    let events = input.events;
+    let Alignment {
+        required,
+        owner,
+        absorbed,
+    } = align(input);
+    let mut matched_gold = vec![None; required.len()];
+    for (s, g) in owner.iter().enumerate() {
+        if let Some(g) = g {
+            matched_gold[*g] = Some(s);
+        }
+    }
 
     for (gi, g) in required.iter().enumerate() {
         match matched_gold[gi] {
@@ -471,7 +526,7 @@ fn score_document(input: &DocumentInput<'_>, report: &mut Report) {
         if owner[s].is_some() {
             continue;
         }
-        if absorbed(s) {
+        if absorbed[s] {
             report.optional_matched += 1;
             continue;
         }
@@ -664,6 +719,36 @@ mod tests {
         assert_eq!(report.accuracy("date"), 1.0);
         assert_eq!(report.misses[0].id, "G2");
         assert!((report.f1() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn labels_follow_the_counts_of_the_score() {
+        let gold = Gold::parse(GOLD, "g").unwrap();
+        let events = vec![
+            event("e1", "CONSULT", "aqap", "houthis", 4, "اجتماع"),
+            // A second report of the same meeting: the matching is one-to-one.
+            event("e1b", "CONSULT", "houthis", "aqap", 4, "اجتماع"),
+            event("e2", "RETREAT", "houthis", "aqap", 0, "عقد"),
+            event("e3", "ASSAULT", "houthis", "aqap", 0, "عقد"),
+        ];
+        let input = DocumentInput {
+            text: "عقد اجتماع",
+            title_chars: 0,
+            gold: &gold.documents[0],
+            events: &events,
+        };
+        assert_eq!(
+            label(&input),
+            [
+                Label::Required,
+                Label::Spurious,
+                Label::Optional,
+                Label::Spurious
+            ]
+        );
+        let report = score(&[input]);
+        assert_eq!((report.true_positives, report.false_positives), (1, 2));
+        assert_eq!(report.optional_matched, 1);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rasd_lexicon::{MentionKind, PlaceId, PlaceIntro};
 use rasd_model::{Document, Event};
-use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
+use rasd_text::{normalize_key, Analyzed, CliticSplit, NormSpan, TokenKind};
 use rasd_timenum::{DateExpr, Quantity};
 
 use crate::frame::{self, Draft};
@@ -755,7 +755,13 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
 }
 
 /// Extracts the events of one document.
-pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
+/// Extracts a document's events; without a `filter` every candidate is kept (for
+/// training the filter). Also returns each event's filter features.
+pub(crate) fn extract(
+    res: &Resources,
+    doc: &Document,
+    filter: Option<&crate::filter::FilterModel>,
+) -> (Extraction, Vec<Vec<f64>>) {
     let view = build(res, doc);
     let mut diagnostics = Vec::new();
     if view.pub_date.is_none() {
@@ -795,6 +801,7 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
                             });
                             draft.assoc1 = prev.assoc1.clone();
                             draft.confidence = (draft.confidence - 0.1).max(0.05);
+                            draft.signals.actor1_inherited = true;
                         }
                     }
                 }
@@ -892,21 +899,41 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             }))
     });
     let symmetric = |d: &Draft| merge::is_symmetric(res.triggers[d.trigger].frame, &d.acled_sub);
-    let admin1 = |d: &Draft| crate::coding::admin1_of(&view, d);
+    let admin1 = |d: &Draft| {
+        let admin1 = crate::coding::admin1_of(&view, d)?;
+        let choice = d.place.as_ref()?;
+        let lex = &res.lexicon;
+        let place = lex.place(choice.id);
+        let broad = choice.admin1_override.is_none()
+            && place.level == rasd_lexicon::PlaceLevel::City
+            && lex
+                .admin1(&place.admin1_pcode)
+                .is_some_and(|g| normalize_key(&g.name_ar) == normalize_key(&place.name_ar))
+            && !view.text(choice.span).starts_with("مدين");
+        Some(merge::Whereabouts { admin1, broad })
+    };
     let fallback = |d: &Draft| res.triggers[d.trigger].fallback;
     let mut drafts = merge::merge(drafts, &symmetric, &fallback, &admin1);
     let sentence_of = |pos: usize| view.a.sentence_at(pos).unwrap_or(usize::MAX);
     merge::share_meeting_places(&mut drafts, &sentence_of);
-    let mut events: Vec<Event> = drafts
-        .into_iter()
-        .map(|d| crate::coding::to_event(&view, d))
-        .collect();
-    events.sort_by_key(|e| {
-        (
-            e.evidence.first().map_or(0, |x| x.start),
-            e.event_id.clone(),
-        )
+    // The learned filter keeps the candidates that look like reported events; its score
+    // is their confidence.
+    let mut scored: Vec<(Event, Vec<f64>)> = Vec::with_capacity(drafts.len());
+    for mut d in drafts {
+        let features = filter_features(&view, &d);
+        if let Some(model) = filter {
+            if !model.keeps(&features) {
+                continue;
+            }
+            d.confidence = model.score(&features);
+        }
+        scored.push((crate::coding::to_event(&view, d), features));
+    }
+    scored.sort_by(|(a, _), (b, _)| {
+        (a.evidence.first().map_or(0, |x| x.start), &a.event_id)
+            .cmp(&(b.evidence.first().map_or(0, |x| x.start), &b.event_id))
     });
+    let (mut events, mut features): (Vec<Event>, Vec<Vec<f64>>) = scored.into_iter().unzip();
     // History told as background ("الهجوم الأمريكي على إيران عام 1988") is not news:
     // events that ended more than two years before publication are left out.
     // Events dated after publication are plans or forecasts, not reports.
@@ -916,10 +943,17 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
             d.as_deref()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         };
-        events.retain(|e| {
-            day(&e.date.end).is_none_or(|end| end >= horizon)
-                && day(&e.date.start).is_none_or(|start| start <= p + chrono::Duration::days(1))
-        });
+        let keep: Vec<bool> = events
+            .iter()
+            .map(|e| {
+                day(&e.date.end).is_none_or(|end| end >= horizon)
+                    && day(&e.date.start).is_none_or(|start| start <= p + chrono::Duration::days(1))
+            })
+            .collect();
+        let mut k = keep.iter();
+        events.retain(|_| *k.next().expect("one flag per event"));
+        let mut k = keep.iter();
+        features.retain(|_| *k.next().expect("one flag per event"));
     }
     // Ids are unique within a document even if two records still hash alike.
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
@@ -930,11 +964,87 @@ pub(crate) fn extract(res: &Resources, doc: &Document) -> Extraction {
         }
         *n += 1;
     }
-    Extraction {
-        events,
-        diagnostics,
-        pub_date: view.pub_date,
+    (
+        Extraction {
+            events,
+            diagnostics,
+            pub_date: view.pub_date,
+        },
+        features,
+    )
+}
+
+/// The learned filter's view of a merged candidate ([`crate::filter::FEATURES`]).
+fn filter_features(view: &DocView<'_>, d: &Draft) -> Vec<f64> {
+    let res = view.res;
+    let def = &res.triggers[d.trigger];
+    let mut f = crate::filter::FeatureVec::new();
+    f.flag(&format!("type:{}", d.plover), true);
+    f.flag("trigger:weak", def.weak);
+    f.flag("trigger:passive", def.voice == crate::rules::Voice::Passive);
+    f.flag("trigger:noun", def.voice == crate::rules::Voice::Noun);
+    f.flag("trigger:definite", d.definite);
+    let s = &d.signals;
+    f.flag("actor1", d.actor1.is_some());
+    f.flag("actor1:in_clause", s.actor1_in_clause);
+    f.flag("actor1:inherited", s.actor1_inherited);
+    f.flag("actor1:guessed", d.guessed[0]);
+    f.flag("actor1:generic", s.actor1_generic);
+    f.flag("actor2", d.actor2.is_some());
+    f.flag("actor2:guessed", d.guessed[1]);
+    let same_sides = match (&d.actor1, &d.actor2) {
+        (Some(a), Some(b)) => a.id == b.id,
+        _ => false,
+    };
+    f.flag("sides:same", same_sides);
+    f.flag(
+        "sides:associates",
+        !d.assoc1.is_empty() || !d.assoc2.is_empty(),
+    );
+    let verbal = matches!(
+        d.plover.as_str(),
+        "AGREE" | "CONSULT" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "SUPPORT"
+    );
+    f.flag("sides:one_for_verbal", verbal && d.actor2.is_none());
+    f.flag(
+        "sides:no_doer_for_force",
+        matches!(d.plover.as_str(), "ASSAULT" | "COERCE") && d.actor1.is_none(),
+    );
+    f.flag("sides:defaulted", s.defaulted);
+    if let Some(date) = &d.date {
+        f.flag("date", true);
+        f.flag("date:in_clause", date.source == 0);
+        f.flag("date:in_sentence", date.source == 1);
+        let old = match (date.end.or(date.start), view.pub_date) {
+            (Some(end), Some(p)) => end < p - chrono::Duration::days(14),
+            _ => false,
+        };
+        f.flag("date:older_than_two_weeks", old);
     }
+    if let Some(place) = &d.place {
+        f.flag("place", true);
+        f.flag("place:precise", place.geo_precision == 1);
+    }
+    f.flag(
+        "counts",
+        d.fatalities.is_some()
+            || d.injured.is_some()
+            || d.detained.is_some()
+            || d.released.is_some(),
+    );
+    f.flag("hedged", d.hedged);
+    f.flag("claimed", d.claimed);
+    f.flag("attribution", d.attribution.is_some());
+    f.flag("position:title", d.sentence == 0);
+    f.flag("position:lead", (1..=2).contains(&d.sentence));
+    f.flag("position:early", (3..=6).contains(&d.sentence));
+    f.flag("mentions:several", d.evidence.len() >= 2);
+    f.set(
+        "sentence:triggers_log",
+        (1.0 + f64::from(s.sentence_triggers)).ln(),
+    );
+    f.flag("sentence:long", s.sentence_tokens > 40);
+    f.0
 }
 
 /// A trigger whose doer is expressed only by the verb's inflection or a pronoun: a word

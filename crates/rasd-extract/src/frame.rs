@@ -53,6 +53,8 @@ pub(crate) struct Draft {
     /// actor1, actor2 came from a domain default, not from the text: when merging they
     /// agree with any actor the text names.
     pub guessed: [bool; 2],
+    /// Where its parts came from, for the learned filter.
+    pub signals: crate::filter::Signals,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1101,11 +1103,24 @@ pub(crate) fn fill(
         }
     }
 
-    let mut confidence: f64 = if def.weak { 0.45 } else { 0.6 };
-    if actor1
+    let actor1_in_clause = actor1
         .as_ref()
-        .is_some_and(|a| a.span.is_some_and(|s| clause.contains(s)))
-    {
+        .is_some_and(|a| a.span.is_some_and(|s| clause.contains(s)));
+    let actor1_generic = actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
+        view.actors_in(span)
+            .any(|(_, m)| m.span == span && m.generic)
+    });
+    let (first_token, end_token) = view.tok_range(sentence);
+    let signals = crate::filter::Signals {
+        actor1_in_clause,
+        actor1_generic,
+        actor1_inherited: false,
+        defaulted,
+        sentence_triggers: u16::try_from(view.triggers_in(sentence).count()).unwrap_or(u16::MAX),
+        sentence_tokens: u16::try_from(end_token.saturating_sub(first_token)).unwrap_or(u16::MAX),
+    };
+    let mut confidence: f64 = if def.weak { 0.45 } else { 0.6 };
+    if actor1_in_clause {
         confidence += 0.1;
     }
     if actor2.is_some() {
@@ -1117,10 +1132,7 @@ pub(crate) fn fill(
     if place.is_some() {
         confidence += 0.05;
     }
-    if actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
-        view.actors_in(span)
-            .any(|(_, m)| m.span == span && m.generic)
-    }) {
+    if actor1_generic {
         confidence -= 0.1;
     }
     if defaulted {
@@ -1156,6 +1168,7 @@ pub(crate) fn fill(
         last_sentence: sentence_index,
         definite: hit.split.article || view.text(hit.span).starts_with("ال"),
         guessed,
+        signals,
     })
 }
 

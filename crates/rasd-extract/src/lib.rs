@@ -31,6 +31,7 @@
 
 mod coding;
 mod document;
+mod filter;
 mod frame;
 mod inflect;
 mod merge;
@@ -41,6 +42,7 @@ use std::sync::Arc;
 
 use rasd_model::{Document, Event};
 
+pub use filter::{train as train_filter, FilterModel, Sample, FEATURES};
 pub use resources::Resources;
 
 /// Problems with the extractor's data files (never with documents).
@@ -79,12 +81,15 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     resources: Arc<Resources>,
+    /// The learned keep/drop filter in use (by default the built-in one).
+    filter: Option<Arc<FilterModel>>,
 }
 
 impl Extractor {
     /// An extractor over shared resources.
     pub fn new(resources: Arc<Resources>) -> Self {
-        Extractor { resources }
+        let filter = resources.filter.clone().map(Arc::new);
+        Extractor { resources, filter }
     }
 
     /// An extractor with the built-in lexicon and rules.
@@ -108,16 +113,45 @@ impl Extractor {
         {
             let mut doc = doc.clone();
             doc.pub_date = None;
-            return document::extract(&self.resources, &doc);
+            return document::extract(&self.resources, &doc, self.filter.as_deref()).0;
         }
-        document::extract(&self.resources, doc)
+        document::extract(&self.resources, doc, self.filter.as_deref()).0
+    }
+
+    /// Every candidate event of a document, before the learned filter, each with its
+    /// filter features ([`FEATURES`] order): what `rasd train-filter` learns from.
+    pub fn candidates(&self, doc: &Document) -> Vec<(Event, Vec<f64>)> {
+        let mut doc = doc.clone();
+        if doc
+            .pub_date
+            .is_some_and(|d| rasd_model::check_pub_date(d).is_err())
+        {
+            doc.pub_date = None;
+        }
+        let (extraction, features) = document::extract(&self.resources, &doc, None);
+        extraction.events.into_iter().zip(features).collect()
+    }
+
+    /// A copy of this extractor with another filter model (`None`: keep every candidate).
+    pub fn with_filter(&self, filter: Option<FilterModel>) -> Extractor {
+        Extractor {
+            resources: Arc::clone(&self.resources),
+            filter: filter.map(Arc::new),
+        }
+    }
+
+    /// The filter model in use, if any.
+    pub fn filter(&self) -> Option<&FilterModel> {
+        self.filter.as_deref()
     }
 }
 
 /// Runs the `examples` and `counter` sentences of every trigger rule; returns a line per
 /// failure (empty when all pass). An example must yield an event of the rule's PLOVER
-/// type; a counter-example must yield none.
+/// type; a counter-example must yield none. The rules are checked without the learned
+/// filter (a lone sentence lacks the context it weighs).
 pub fn check_examples(extractor: &Extractor) -> Vec<String> {
+    let extractor = &extractor.with_filter(None);
     let mut failures = Vec::new();
     let pub_date = chrono::NaiveDate::from_ymd_opt(2023, 11, 23);
     for rule in &extractor.resources.triggers {

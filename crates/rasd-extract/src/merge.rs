@@ -66,14 +66,27 @@ fn dates_agree(a: &Draft, b: &Draft) -> bool {
     }
 }
 
-fn places_agree(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) -> bool {
-    let same_governorate = match (admin1(a), admin1(b)) {
-        (Some(x), Some(y)) => x == y,
+/// Where a frame's place lies, as merging needs it.
+pub(crate) struct Whereabouts {
+    /// Governorate p-code.
+    pub admin1: String,
+    /// The place may stand for its whole governorate: a governorate's capital named
+    /// like the governorate ("في مأرب"), without a word that makes it the town.
+    pub broad: bool,
+}
+
+fn places_agree(a: &Draft, b: &Draft, whereabouts: &dyn Fn(&Draft) -> Option<Whereabouts>) -> bool {
+    let (wa, wb) = (whereabouts(a), whereabouts(b));
+    let same_governorate = match (&wa, &wb) {
+        (Some(x), Some(y)) => x.admin1 == y.admin1,
         _ => true,
     };
+    let broad = |w: &Option<Whereabouts>| w.as_ref().is_some_and(|w| w.broad);
     // Two named districts or towns of one governorate are two places ("زنجبار", "شقرة").
     let same_place = match (&a.place, &b.place) {
-        (Some(x), Some(y)) => x.id == y.id || x.geo_precision > 1 || y.geo_precision > 1,
+        (Some(x), Some(y)) => {
+            x.id == y.id || x.geo_precision > 1 || y.geo_precision > 1 || broad(&wa) || broad(&wb)
+        }
         _ => true,
     };
     same_governorate && same_place
@@ -179,12 +192,13 @@ fn absorb(into: &mut Draft, other: Draft) {
         }
     }
     into.confidence = (into.confidence.max(other.confidence) + 0.05).min(0.95);
+    into.signals.merge(&other.signals);
 }
 
 /// Frames of one sentence that share an actor (or, for violence, have a side left open)
 /// describe one event: "نفذ التنظيم هجوما … حيث دارت مواجهات أسفرت عن مقتل …",
 /// "زودت التنظيم بأسلحة". The more specific ACLED sub-event type wins.
-fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<String>) -> bool {
+fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<Whereabouts>) -> bool {
     if a.sentence != b.sentence || a.plover != b.plover || !places_agree(a, b, admin1) {
         return false;
     }
@@ -199,7 +213,7 @@ pub(crate) fn merge(
     drafts: Vec<Draft>,
     symmetric: &dyn Fn(&Draft) -> bool,
     fallback: &dyn Fn(&Draft) -> bool,
-    admin1: &dyn Fn(&Draft) -> Option<String>,
+    admin1: &dyn Fn(&Draft) -> Option<Whereabouts>,
 ) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {

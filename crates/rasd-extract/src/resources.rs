@@ -10,6 +10,7 @@ use crate::rules::{self, AcledTable, CueFile, TriggerDef};
 use crate::ExtractError;
 
 const BUILTIN_ACTORS: &str = include_str!("../../../data/actors.tsv");
+const FILTER_TSV: &str = include_str!("../../../data/model/filter.tsv");
 
 /// What a cue word tells the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,6 +68,8 @@ pub struct Resources {
     /// Built-in units that report as their parent (e.g. a Houthi security service as
     /// houthis); actors from user dictionaries keep their own ids.
     pub(crate) rollup: std::collections::BTreeSet<String>,
+    /// The learned keep/drop filter (`data/model/filter.tsv`).
+    pub(crate) filter: Option<crate::filter::FilterModel>,
 }
 
 impl std::fmt::Debug for Resources {
@@ -288,6 +291,10 @@ impl Resources {
             acled,
             attribution_kinds,
             rollup,
+            filter: Some(crate::filter::FilterModel::parse(
+                FILTER_TSV,
+                "data/model/filter.tsv",
+            )?),
         })
     }
 

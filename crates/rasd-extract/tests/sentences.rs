@@ -11,9 +11,16 @@ use rasd_extract::{Extraction, Extractor};
 use rasd_model::vocab::{ATTRIBUTION_KINDS, PLOVER_TYPES};
 use rasd_model::{Document, Event, Precision};
 
+/// The rules' own reading of each sentence: the learned keep/drop filter is off here (a
+/// lone sentence without date, place or context is what it drops; it is tested on whole
+/// articles in `filter.rs`).
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| Extractor::builtin().expect("built-in rules load"))
+    EXTRACTOR.get_or_init(|| {
+        Extractor::builtin()
+            .expect("built-in rules load")
+            .with_filter(None)
+    })
 }
 
 fn ymd(s: &str) -> NaiveDate {
@@ -986,7 +993,7 @@ fn extraction_is_deterministic() {
     let first = json(extractor());
     assert!(!first.is_empty());
     assert_eq!(first, json(extractor()), "same extractor, same document");
-    let fresh = Extractor::builtin().unwrap();
+    let fresh = Extractor::builtin().unwrap().with_filter(None);
     assert_eq!(first, json(&fresh), "fresh extractor, same document");
     check_invariants("determinism", &d, &extractor().extract(&d));
 }
@@ -1016,6 +1023,51 @@ fn rule_examples_and_counter_examples() {
 #[test]
 fn constructions_of_violent_verbs() {
     run(&[
+        Case {
+            name: "construct-state-plural-heads-the-agent-after-a-relative-verb",
+            pub_date: Some("2024-03-08"),
+            title: "",
+            body: "قتل جنديان، مساء الخميس، في هجوم شنه مقاتلو جماعة الحوثي على نقطة عسكرية في مديرية حريب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Fatalities(Some(2)),
+                    Start(Some("2024-03-07")),
+                    Admin2(Some("YE2609")),
+                ],
+            }],
+        },
+        Case {
+            name: "a-title-naming-the-governorate-joins-the-body-naming-its-district",
+            pub_date: Some("2024-03-08"),
+            title: "مقتل أربعة جنود بهجوم للحوثيين في تعز",
+            body: "قتل أربعة جنود من الجيش الوطني، مساء الخميس، في هجوم شنه مسلحو الحوثي على موقع عسكري في مديرية مقبنة غرب محافظة تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("yemen-gov-forces")),
+                    Fatalities(Some(4)),
+                    Admin1(Some("YE15")),
+                ],
+            }],
+        },
+        Case {
+            name: "a-habit-is-no-reported-event",
+            pub_date: Some("2024-03-08"),
+            title: "",
+            body: "ويقول سكان إن المليشيات اعتادت على قصف الأحياء السكنية، وإن مسلحيها دأبوا على استهداف المدنيين في الطرقات.",
+            count: Some(0),
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
         Case {
             name: "territory-taken-from-the-side-fought-elsewhere-in-the-text",
             pub_date: Some("2015-08-10"),

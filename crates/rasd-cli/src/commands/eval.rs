@@ -46,6 +46,10 @@ pub struct Args {
     /// Extra dictionary files (as for `rasd extract`).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Score every candidate the rules propose, without the learned keep/drop filter
+    /// (data/model/filter.tsv), to see what the filter gains or loses.
+    #[arg(long)]
+    pub no_filter: bool,
 }
 
 /// The part of the gold to score.
@@ -188,7 +192,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .and_then(Path::parent)
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
-    let extractor = crate::shared::extractor(&args.dicts)?;
+    let mut extractor = crate::shared::extractor(&args.dicts)?;
+    if args.no_filter {
+        extractor = extractor.with_filter(None);
+    }
     let mut golds = Vec::new();
     for path in &args.gold {
         let mut gold = Gold::load(path)?;

@@ -49,6 +49,10 @@ pub struct Args {
     /// data/places.csv). Repeatable.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+    /// Keep every candidate event the rules propose: skip the learned keep/drop filter
+    /// (data/model/filter.tsv) that drops candidates unlikely to be reported events.
+    #[arg(long)]
+    pub no_filter: bool,
     /// Also print, per document, every actor, place, person, date, number and trigger
     /// found (to stderr), to audit why an event was or was not extracted.
     #[arg(long)]
@@ -145,7 +149,10 @@ impl<W: Write> Sink<'_, W> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = crate::shared::extractor(&args.dicts)?;
+    let mut extractor = crate::shared::extractor(&args.dicts)?;
+    if args.no_filter {
+        extractor = extractor.with_filter(None);
+    }
     let opts = IngestOptions {
         pub_date: args.pub_date,
         max_doc_bytes: args.max_doc_bytes,

@@ -12,4 +12,5 @@ pub mod relation;
 pub mod serve;
 pub mod stats;
 pub mod table;
+pub mod train_filter;
 pub mod watch;
