@@ -435,8 +435,11 @@ fn candidates(
             own: m.span.start >= prev_end && m.span.end <= next_start && !taken,
         });
     }
-    // The speaker of "قال X إن …" is no party to a violent or coercive event.
-    if matches!(def.plover.as_str(), "ASSAULT" | "COERCE" | "RETREAT") {
+    // The speaker of "قال X إن …" is no party to a violent or coercive event, unless the
+    // verb's subject is the speaker's pronoun ("قال الحوثيون إنهم استهدفوا").
+    if matches!(def.plover.as_str(), "ASSAULT" | "COERCE" | "RETREAT")
+        && !speaker_pronoun_before(view, hit)
+    {
         cands.retain(|c| {
             let t = view.actors[c.actor].first_tok;
             let speaker = (t.saturating_sub(2)..t)
@@ -580,10 +583,34 @@ fn sides(
     cands: &[Cand],
     sentence: NormSpan,
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
-    let (actor1, mut actor2) = match def.frame {
-        FrameKind::Directed => directed(view, def, cands),
+    let (mut actor1, mut actor2) = match def.frame {
+        FrameKind::Directed => directed(view, def, cands, pronoun_subject(view, hit, def)),
         FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
+    // "قال الحوثيون إنهم استهدفوا سفينة": after "إنه/إنها/إنهم" the doer is the speaker,
+    // the actor named just before the pronoun.
+    if def.voice == Voice::Verb
+        && def.frame == FrameKind::Directed
+        && speaker_pronoun_before(view, hit)
+    {
+        let speaker = cands
+            .iter()
+            .filter(|c| {
+                c.before
+                    && c.distance <= 8
+                    && Some(&view.actors[c.actor].id) != actor2.as_ref().map(|a| &a.id)
+            })
+            .min_by_key(|c| c.distance)
+            .map(|c| slot(view, c.actor));
+        if speaker.is_some() {
+            // The actor the rules took as the doer is then what the verb is about.
+            if actor2.is_none() && actor1.as_ref().map(|a| &a.id) != speaker.as_ref().map(|a| &a.id)
+            {
+                actor2 = actor1.take();
+            }
+            actor1 = speaker;
+        }
+    }
     // "بين X وY من جهة، وZ من جهة أخرى": the sides are X+Y against Z.
     let mut side_assoc: Option<Slot> = None;
     if def.frame == FrameKind::Symmetric {
@@ -1172,10 +1199,39 @@ pub(crate) fn fill(
     })
 }
 
+/// The word before the trigger is "إنه/إنها/إنهم/أنه/بأنهم…": the verb's subject is
+/// the pronoun, which stands for whoever is speaking.
+fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
+    let t = view.tok_at(hit.span.start);
+    t.checked_sub(1)
+        .map(|p| view.text(view.a.tokens[p].span))
+        .is_some_and(|w| {
+            let w = w.strip_prefix('ب').unwrap_or(w);
+            matches!(w, "انه" | "انها" | "انهم" | "انهما")
+        })
+}
+
+/// The verb carries its subject as a plural suffix: perfect "توعدوا"، "اقتحموا"، imperfect
+/// "يقصفون". Arabic verbs agree in number only with a pronoun or a subject before them,
+/// so the actor right after such a verb is its object, never its subject.
+fn pronoun_subject(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::TriggerDef) -> bool {
+    if def.voice != Voice::Verb {
+        return false;
+    }
+    let word = view.text(hit.span);
+    let stem = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    word.ends_with("وا")
+        || (word.ends_with("ون") && (stem.starts_with('ي') || stem.starts_with('ت')))
+}
+
 fn directed(
     view: &DocView<'_>,
     def: &crate::rules::TriggerDef,
     cands: &[Cand],
+    pronoun_subject: bool,
 ) -> (Option<Slot>, Option<Slot>) {
     let (voice, genitive) = (def.voice, def.genitive);
     // "كمين للمقاومة", "هجوم للحوثيين": after a violent noun ل marks whose it is.
@@ -1275,7 +1331,11 @@ fn directed(
     };
     match voice {
         Voice::Verb => {
-            if a1.is_none() {
+            if a1.is_none() && pronoun_subject {
+                // "توعدوا قوى البغي": the subject is before the verb or left to the
+                // discourse.
+                a1 = before(a1, a2, 6);
+            } else if a1.is_none() {
                 // Verb-initial clauses put the subject right after the verb (VSO); else
                 // a subject close before it (SVO); else the first actor after.
                 // A counted actor after the verb is its object or, unvocalized, the

@@ -1024,6 +1024,66 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "an-actor-after-a-verb-with-a-plural-suffix-is-its-object",
+            pub_date: Some("2024-03-08"),
+            title: "",
+            body: "وأصدر المقاومون بيانا توعدوا فيه الحوثيين بالرد. وكانوا قد اقتحموا مقر الحكومة في عدن أمس.",
+            count: None,
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "THREATEN",
+                    nth: 0,
+                    checks: &[Actor2(Some("houthis"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor2(Some("yemen-government")), Admin1(Some("YE24"))],
+                },
+            ],
+        },
+        Case {
+            name: "the-speakers-pronoun-makes-the-speaker-the-doer",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "قال الحوثيون إنهم استهدفوا سفينة تجارية في البحر الأحمر أمس. وأعلن الجيش الأمريكي أنه دمر ثلاث طائرات مسيرة أطلقها الحوثيون.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[
+                        Actor1(Some("houthis")),
+                        Actor2(Some("commercial-shipping")),
+                    ],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[Actor1(Some("usa")), Actor2(Some("houthis"))],
+                },
+            ],
+        },
+        Case {
+            name: "a-source-speaking-of-others-is-no-party",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "قال مصدر عسكري إن الحوثيين قصفوا مواقع الجيش في مأرب أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("yemen-gov-forces")),
+                    Attribution(Some("security_sources")),
+                ],
+            }],
+        },
+        Case {
             name: "construct-state-plural-heads-the-agent-after-a-relative-verb",
             pub_date: Some("2024-03-08"),
             title: "",
