@@ -349,8 +349,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .collect(),
         a,
     };
-    view.dates = rasd_timenum::find_dates(&view.a, pub_date);
-    view.quantities = rasd_timenum::find_quantities(&view.a);
+    (view.dates, view.quantities) = rasd_timenum::find_dates_and_quantities(&view.a, pub_date);
     // Indexes for bounded look-ups (DocView::dates_in, quantity_covering).
     view.dates.sort_by_key(|d| d.span.start);
     view.quantities.sort_by_key(|q| q.span.start);

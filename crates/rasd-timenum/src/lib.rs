@@ -57,5 +57,5 @@ mod tests_dates;
 mod tests_numbers;
 
 pub use dates::{find_dates, resolve_anchor, today_marker_date, Anchor, DateExpr};
-pub use numbers::{find_quantities, parse_number_words, Quantity};
+pub use numbers::{find_dates_and_quantities, find_quantities, parse_number_words, Quantity};
 pub use rasd_model::Precision;

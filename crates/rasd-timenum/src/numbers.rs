@@ -587,6 +587,25 @@ pub fn find_quantities(a: &Analyzed) -> Vec<Quantity> {
         .into_iter()
         .map(|d| d.span)
         .collect();
+    quantities_in(c, &dates)
+}
+
+/// Dates ([`crate::find_dates`]) and quantities ([`find_quantities`]) of one text in one
+/// pass of the date grammar: the numbers inside the dates found are left out.
+pub fn find_dates_and_quantities(
+    a: &Analyzed,
+    pub_date: Option<chrono::NaiveDate>,
+) -> (Vec<crate::DateExpr>, Vec<Quantity>) {
+    let units = units(a);
+    let c = Cursor { u: &units };
+    let dates = crate::dates::find_in(c, pub_date);
+    let spans: Vec<NormSpan> = dates.iter().map(|d| d.span).collect();
+    let quantities = quantities_in(c, &spans);
+    (dates, quantities)
+}
+
+/// The quantities of a text outside the date spans `dates` (in text order).
+fn quantities_in(c: Cursor<'_, '_>, dates: &[NormSpan]) -> Vec<Quantity> {
     let in_date = |span: NormSpan| {
         let k = dates.partition_point(|d| d.end <= span.start);
         k < dates.len() && dates[k].overlaps(span)

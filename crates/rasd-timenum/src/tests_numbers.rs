@@ -372,3 +372,18 @@ proptest! {
         let _ = parse_number_words(&s);
     }
 }
+
+#[test]
+fn one_pass_gives_the_dates_and_the_quantities_outside_them() {
+    let a = rasd_text::analyze(
+        "قتل 12 جنديا وأصيب خمسة آخرون في 3 أغسطس 2015، بعد يومين من مقتل 4 مدنيين.",
+    );
+    let pub_date = chrono::NaiveDate::from_ymd_opt(2015, 8, 5);
+    let (dates, quantities) = crate::find_dates_and_quantities(&a, pub_date);
+    assert_eq!(dates, crate::find_dates(&a, pub_date));
+    assert_eq!(quantities, crate::find_quantities(&a));
+    let values: Vec<Option<u64>> = quantities.iter().map(|q| q.value).collect();
+    // 3 and 2015 belong to the date.
+    assert_eq!(values, [Some(12), Some(5), Some(4)]);
+    assert_eq!(dates[0].start, chrono::NaiveDate::from_ymd_opt(2015, 8, 3));
+}
