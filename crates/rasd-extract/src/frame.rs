@@ -224,7 +224,7 @@ fn marker(
                     skip_to = Some(skip_to.map_or(h.first_tok, |s: usize| s.min(h.first_tok)));
                 }
                 Cue::Head | Cue::Hedge | Cue::Generic(_) | Cue::Detained | Cue::Released => {
-                    conj |= cue_has_conj(view, h.first_tok, h.span.start);
+                    conj |= h.split.conj || cue_has_conj(view, h.first_tok, h.span.start);
                     head_owns_affiliation |= passed_affiliation && cue == Cue::Head;
                     passed_head = true;
                     lam = false;

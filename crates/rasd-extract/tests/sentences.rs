@@ -173,6 +173,8 @@ enum Check {
     Actor2Text(&'static str),
     /// The actor pair, in either order (clashes, meetings, agreements).
     Pair(&'static str, &'static str),
+    /// The associates of actor1, in order.
+    Assoc1(&'static [&'static str]),
     Start(Option<&'static str>),
     End(Option<&'static str>),
     DatePrecision(Precision),
@@ -209,6 +211,14 @@ fn apply(what: &str, e: &Event, check: Check) {
         Check::Sub(s) => assert_eq!(e.acled.sub_event_type, s, "{what}: sub_event_type"),
         Check::Actor1(a) => assert_eq!(actor_id(&e.actor1), a, "{what}: actor1"),
         Check::Actor2(a) => assert_eq!(actor_id(&e.actor2), a, "{what}: actor2"),
+        Check::Assoc1(ids) => assert_eq!(
+            e.assoc_actor1
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>(),
+            ids,
+            "{what}: assoc_actor1"
+        ),
         Check::Actor1Text(t) => assert_eq!(
             e.actor1.as_ref().and_then(|a| a.text.as_deref()),
             Some(t),
@@ -1023,6 +1033,37 @@ fn rule_examples_and_counter_examples() {
 #[test]
 fn constructions_of_violent_verbs() {
     run(&[
+        Case {
+            name: "a-coordinated-ally-joins-its-partners-side",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سقطت أمس قذائف أطلقتها ميليشيات الحوثي وحليفها المخلوع علي عبدالله صالح على منازل المواطنين في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("civilians")),
+                    Assoc1(&["saleh-forces"]),
+                    Admin1(Some("YE15")),
+                ],
+            }],
+        },
+        Case {
+            name: "forces-loyal-to-a-named-government-are-its-army",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تستمر المعارك بين القوات الموالية لحكومة هادي والحوثيين وحلفائهم في مديرية دار سعد.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Pair("yemen-gov-forces", "houthis"), Sub("Armed clash")],
+            }],
+        },
         Case {
             name: "an-actor-after-a-verb-with-a-plural-suffix-is-its-object",
             pub_date: Some("2024-03-08"),
