@@ -698,11 +698,23 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 && view.a.sentence_at(view.a.tokens[first].span.start) == sentence
         })
     };
+    let acts_by_sentence: std::collections::BTreeSet<(Option<usize>, &str)> = found
+        .iter()
+        .filter(|t| !res.triggers[t.trigger].fallback)
+        .map(|t| {
+            (
+                view.a.sentence_at(t.span.start),
+                res.triggers[t.trigger].plover.as_str(),
+            )
+        })
+        .collect();
     found.retain(|t| {
         let def = &res.triggers[t.trigger];
         !def.fallback
             || def.voice == crate::rules::Voice::Verb && with_instrument(t, def.plover.as_str())
-            || {
+            || if def.fallback_in_sentence {
+                !acts_by_sentence.contains(&(view.a.sentence_at(t.span.start), def.plover.as_str()))
+            } else {
                 let scope = scope_of(t.span.start);
                 !scope
                     .into_iter()
@@ -1050,8 +1062,15 @@ fn filter_features(view: &DocView<'_>, d: &Draft) -> Vec<f64> {
 /// joined by و/ف ("وقصف"), or a verbal noun with a possessive suffix ("استهدافه").
 fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
     let def = &view.res.triggers[hit.trigger];
+    // "كما استهدفت …"، "ثم قصفت …": "also", "then" before a verb continue the story.
+    let continued = hit.first_tok.checked_sub(1).is_some_and(|p| {
+        matches!(
+            view.text(view.a.tokens[p].span),
+            "كما" | "وكما" | "ثم" | "كذلك"
+        )
+    });
     match def.voice {
-        crate::rules::Voice::Verb => hit.split.conj,
+        crate::rules::Voice::Verb => hit.split.conj || continued,
         // Unvocalized, "وقصف" may be a verb or a noun: joined by و without the article, it
         // continues the sentence's story either way.
         crate::rules::Voice::Noun => {

@@ -57,6 +57,10 @@ pub(crate) struct TriggerDef {
     /// names no attack of its own.
     #[serde(default)]
     pub fallback: bool,
+    /// A fallback rule whose word is an act of its own ("استهدف"، "هاجم"): another attack
+    /// word suppresses it only in its own sentence, not in its paragraph or lead.
+    #[serde(default)]
+    pub fallback_in_sentence: bool,
     pub plover: String,
     #[serde(default)]
     pub mode: Option<String>,

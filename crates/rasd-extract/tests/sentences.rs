@@ -1034,6 +1034,30 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "an-explicit-attack-verb-in-a-later-sentence-is-its-own-event",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قصفت مقاتلات التحالف مواقع الحوثيين في صعدة أمس. كما استهدفت عربات للحوثيين في منطقة الغيل بمحافظة الجوف.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-led-coalition")), Admin1(Some("YE22"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Actor1(Some("saudi-led-coalition")),
+                        Actor2(Some("houthis")),
+                        Admin1(Some("YE16")),
+                    ],
+                },
+            ],
+        },
+        Case {
             name: "a-coordinated-ally-joins-its-partners-side",
             pub_date: Some("2015-08-10"),
             title: "",
