@@ -788,10 +788,16 @@ impl Roles<'_, '_> {
                 actor2 = Some(s);
             }
         }
-        // "تلقت المقاومة دعما من التحالف": the subject of a receiving verb is the recipient.
+        // "تلقت المقاومة دعما من التحالف", "تسلمت السلطة المحلية في حضرموت شحنة أدوية من
+        // …": the subject of a receiving verb (earlier in the clause) is the recipient.
         let lo = hit.first_tok.saturating_sub(4).max(lo_tok);
+        let clause_lo = view
+            .tok_at(view.clause_of(hit.span.start).start)
+            .max(hit.first_tok.saturating_sub(10))
+            .max(lo_tok)
+            .min(lo);
         if def.frame == FrameKind::Directed
-            && (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Receive))
+            && (clause_lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Receive))
         {
             std::mem::swap(&mut actor1, &mut actor2);
         }

@@ -1619,6 +1619,63 @@ fn constructions_of_violent_verbs() {
 fn constructions_of_verbal_and_aid_events() {
     run(&[
         Case {
+            name: "the-subject-of-a-receiving-verb-is-the-recipient-of-aid",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تسلمت السلطة المحلية في حضرموت أمس شحنة أدوية من منظمة الصحة العالمية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("un")),
+                    Actor2(Some("yemen-government")),
+                    Admin1(Some("YE19")),
+                ],
+            }],
+        },
+        Case {
+            name: "a-distribution-project-or-an-allocation-is-aid",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "دشن الهلال الأحمر الإماراتي أمس مشروعا لتوزيع المياه على الأسر في لحج. وأعلنت الأمم المتحدة تخصيص 15 مليون دولار للاستجابة الإنسانية في اليمن.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "AID",
+                    nth: 0,
+                    checks: &[Actor1(Some("uae")), Admin1(Some("YE25"))],
+                },
+                Expect {
+                    plover: "AID",
+                    nth: 1,
+                    checks: &[Actor1(Some("un"))],
+                },
+            ],
+        },
+        Case {
+            name: "a-phone-call-and-officials-named-by-nationality-are-consultations",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أجرى وزير الخارجية اليمني أمس اتصالا هاتفيا مع نظيره العماني. وعقد وفد الحوثيين لقاء مع مسؤولين عمانيين في مسقط.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "CONSULT",
+                    nth: 0,
+                    checks: &[Pair("yemen-government", "oman")],
+                },
+                Expect {
+                    plover: "CONSULT",
+                    nth: 1,
+                    checks: &[Pair("houthis", "oman")],
+                },
+            ],
+        },
+        Case {
             name: "holding-someone-responsible-is-blame",
             pub_date: Some("2015-08-10"),
             title: "",
