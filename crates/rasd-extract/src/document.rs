@@ -792,11 +792,19 @@ pub(crate) fn extract(
             // noun with a possessive pronoun and no named doer has the previous attack's
             // doer as its subject, and (unless it names one) its target.
             let zero_subject = draft.actor1.is_none() && zero_subject(&view, hit);
-            if draft.plover == "ASSAULT"
+            // "اقتحم مسلحون حوثيون منازل … واعتقلوا عددا من الشباب": an arrest joined to a
+            // raid has the raid's doer too.
+            let forceful = |p: &str| p == "ASSAULT" || p == "COERCE";
+            if forceful(&draft.plover)
                 && draft.actor1.is_none()
-                && (draft.actor2.is_some() || zero_subject)
+                && (draft.plover == "ASSAULT" && draft.actor2.is_some() || zero_subject)
             {
-                if let Some(prev) = drafts.iter().rev().find(|d| d.plover == "ASSAULT") {
+                let kind = draft.plover.clone();
+                if let Some(prev) = drafts
+                    .iter()
+                    .rev()
+                    .find(|d| d.plover == kind || zero_subject && forceful(&d.plover))
+                {
                     let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
                     let same_mode = prev.mode == draft.mode;
                     if zero_subject && near && draft.actor2.is_none() {

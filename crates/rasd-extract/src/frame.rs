@@ -414,10 +414,17 @@ fn candidates(
         };
         // Right after another trigger ("دانت منظمة هيومن رايتس ووتش … قصف"), a name
         // is that trigger's subject or genitive, not this one's.
+        // Likewise the subject of a verb of another kind a word or two before it
+        // ("أدانت الخارجية السعودية الهجوم"): the condemner, not the attacker.
         let taken = before
-            && view
-                .triggers_in(sentence)
-                .any(|t| t.span != hit.span && t.last_tok + 1 == m.first_tok);
+            && view.triggers_in(sentence).any(|t| {
+                t.span != hit.span
+                    && (t.last_tok + 1 == m.first_tok
+                        || t.last_tok < m.first_tok
+                            && m.first_tok - t.last_tok <= 3
+                            && res_plover(view, t) != res_plover(view, hit)
+                            && view.res.triggers[t.trigger].voice == Voice::Verb)
+            });
         // "قتل ثلاثة جنود": a counted actor is who the act befell, not who did it.
         let counted = m.first_tok > 0 && {
             let prev = view.a.tokens[m.first_tok - 1].span;
@@ -584,7 +591,13 @@ fn sides(
     sentence: NormSpan,
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
     let (mut actor1, mut actor2) = match def.frame {
-        FrameKind::Directed => directed(view, def, cands, pronoun_subject(view, hit, def)),
+        FrameKind::Directed => directed(
+            view,
+            def,
+            cands,
+            pronoun_subject(view, hit, def),
+            hit.split.article || view.text(hit.span).starts_with("ال"),
+        ),
         FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
     // "قال الحوثيون إنهم استهدفوا سفينة": after "إنه/إنها/إنهم" the doer is the speaker,
@@ -1205,6 +1218,10 @@ pub(crate) fn fill(
     })
 }
 
+fn res_plover<'a>(view: &'a DocView<'_>, t: &TriggerHit) -> &'a str {
+    view.res.triggers[t.trigger].plover.as_str()
+}
+
 /// The word before the trigger is "إنه/إنها/إنهم/أنه/بأنهم…": the verb's subject is
 /// the pronoun, which stands for whoever is speaking.
 fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
@@ -1238,6 +1255,7 @@ fn directed(
     def: &crate::rules::TriggerDef,
     cands: &[Cand],
     pronoun_subject: bool,
+    definite_noun: bool,
 ) -> (Option<Slot>, Option<Slot>) {
     let (voice, genitive) = (def.voice, def.genitive);
     // "كمين للمقاومة", "هجوم للحوثيين": after a violent noun ل marks whose it is.
@@ -1307,7 +1325,16 @@ fn directed(
                 })
                 .flatten()
                 .map(|c| c.actor);
+            // "الهجوم الحوثي", "الغارات الأمريكية": a definite noun's definite nisba
+            // adjective names whose act it is, whatever the noun's genitive.
+            let nisba = definite_noun && {
+                let w = view.text(view.actors[adj.actor].span);
+                w.starts_with("ال")
+                    && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية"))
+                    && !w.contains(' ')
+            };
             match genitive {
+                _ if nisba && a1.is_none() => a1 = Some(adj.actor),
                 Genitive::Agent if a1.is_none() && !subject_before => a1 = Some(adj.actor),
                 Genitive::Patient if object_follows && !subject_before && a1.is_none() => {
                     a1 = Some(adj.actor)

@@ -1034,6 +1034,46 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "a-nisba-adjective-names-the-attacker-not-the-condemner",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أدانت الخارجية السعودية أمس الهجوم الحوثي على مدينة نجران.",
+            count: None,
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ACCUSE",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-arabia")), Actor2(Some("houthis"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("houthis"))],
+                },
+            ],
+        },
+        Case {
+            name: "an-arrest-joined-to-a-raid-has-the-raiders-as-doers",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "اقتحم مسلحون حوثيون أمس منازل المواطنين في مدينة إب واعتقلوا عددا من الشباب.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("houthis")), Actor2(Some("civilians"))],
+                },
+                Expect {
+                    plover: "COERCE",
+                    nth: 0,
+                    checks: &[Actor1(Some("houthis")), Admin1(Some("YE11"))],
+                },
+            ],
+        },
+        Case {
             name: "an-explicit-attack-verb-in-a-later-sentence-is-its-own-event",
             pub_date: Some("2015-08-10"),
             title: "",
