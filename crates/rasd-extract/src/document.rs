@@ -608,14 +608,38 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         })
         .collect();
     // "مسيرة" is a march and a drone: not a march as an instrument ("بمسيرة"), after
-    // "طائرة"/"زورق", or before "مفخخة".
+    // "طائرة"/"زورق" or a word of shooting down, falling, intercepting or launching
+    // ("إسقاط مسيرة"، "سقوط مسيرة"، "اعتراض مسيرتين"), or before "مفخخة".
+    const DRONE_BEFORE: [&str; 22] = [
+        "طائره",
+        "طائرات",
+        "الطائرات",
+        "الطائره",
+        "زورق",
+        "زوارق",
+        "اسقاط",
+        "واسقاط",
+        "سقوط",
+        "وسقوط",
+        "اسقط",
+        "اسقطت",
+        "اسقطنا",
+        "اعتراض",
+        "واعتراض",
+        "اعترضت",
+        "اعترض",
+        "اطلاق",
+        "واطلاق",
+        "اطلقت",
+        "تدمير",
+        "دمرت",
+    ];
     found.retain(|t| {
         if !res.triggers[t.trigger].protest || !view.text(t.span).contains("مسير") {
             return true;
         }
         let drone_before = t.first_tok > 0
-            && ["طائره", "طائرات", "الطائرات", "الطائره", "زورق", "زوارق"]
-                .contains(&view.text(view.a.tokens[t.first_tok - 1].span));
+            && DRONE_BEFORE.contains(&view.text(view.a.tokens[t.first_tok - 1].span));
         let drone_after = view
             .a
             .tokens

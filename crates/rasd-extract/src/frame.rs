@@ -423,7 +423,15 @@ fn candidates(
                         || t.last_tok < m.first_tok
                             && m.first_tok - t.last_tok <= 3
                             && res_plover(view, t) != res_plover(view, hit)
-                            && view.res.triggers[t.trigger].voice == Voice::Verb)
+                            && view.res.triggers[t.trigger].voice == Voice::Verb
+                            // The first name after that verb is its subject.
+                            && view
+                                .actors_in(NormSpan {
+                                    start: t.span.end,
+                                    end: m.span.start,
+                                })
+                                .next()
+                                .is_none())
             });
         // "قتل ثلاثة جنود": a counted actor is who the act befell, not who did it.
         let counted = m.first_tok > 0 && {
@@ -962,7 +970,11 @@ pub(crate) fn fill(
             && d.when_type.as_ref().is_none_or(|t| *t == def.plover)
             && d.when_actor1
                 .as_ref()
-                .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a));
+                .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a))
+            && view.pub_date.is_none_or(|p| {
+                d.published_from.is_none_or(|from| p >= from)
+                    && d.published_until.is_none_or(|until| p <= until)
+            });
         if !applies {
             continue;
         }

@@ -155,6 +155,12 @@ pub(crate) struct Default {
     pub when_type: Option<String>,
     #[serde(default)]
     pub when_actor1: Option<String>,
+    /// Applies only to reports published from this date on (when the date is known).
+    #[serde(default)]
+    pub published_from: Option<chrono::NaiveDate>,
+    /// Applies only to reports published up to this date (when the date is known).
+    #[serde(default)]
+    pub published_until: Option<chrono::NaiveDate>,
     pub slot: String,
     pub id: String,
 }

@@ -1034,6 +1034,36 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "unattributed-air-strikes-are-the-coalitions-only-during-its-air-war",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "شنت طائرات حربية غارات على مواقع في مدينة صعدة أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    Sub("Air/drone strike"),
+                ],
+            }],
+        },
+        Case {
+            name: "after-the-2022-truce-an-unattributed-strike-has-no-guessed-doer",
+            pub_date: Some("2024-03-10"),
+            title: "",
+            body: "قتل ثلاثة مدنيين في غارات استهدفت مواقع في مدينة صعدة أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(None), Fatalities(Some(3))],
+            }],
+        },
+        Case {
             name: "a-nisba-adjective-names-the-attacker-not-the-condemner",
             pub_date: Some("2015-08-10"),
             title: "",
@@ -2029,6 +2059,28 @@ fn number_traps() {
 #[test]
 fn word_sense() {
     run(&[
+        Case {
+            name: "a-drone-shot-down-or-fallen-is-no-march",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "أعلن الجيش الأردني سقوط مسيرة قرب الحدود. وقال الجيش الأمريكي إنه تمكن من إسقاط مسيرة فوق البحر الأحمر واعتراض مسيرتين أخريين.",
+            count: None,
+            absent: &["PROTEST"],
+            expect: &[],
+        },
+        Case {
+            name: "a-march-that-sets-off-is-a-protest",
+            pub_date: Some("2024-01-10"),
+            title: "",
+            body: "انطلقت أمس مسيرة جماهيرية حاشدة في مدينة تعز تنديدا بالحصار الحوثي.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "PROTEST",
+                nth: 0,
+                checks: &[Admin1(Some("YE15"))],
+            }],
+        },
         Case {
             name: "drones-used-as-weapons-are-no-march",
             pub_date: Some("2024-01-10"),
