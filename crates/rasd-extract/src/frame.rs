@@ -434,10 +434,19 @@ fn candidates(
                                 .is_none())
             });
         // "قتل ثلاثة جنود": a counted actor is who the act befell, not who did it.
-        let counted = m.first_tok > 0 && {
-            let prev = view.a.tokens[m.first_tok - 1].span;
-            view.quantity_covering(prev).is_some()
-        };
+        // A dual common noun counts itself ("قتل جنديان": two soldiers were killed).
+        let dual = m.generic
+            && m.first_tok == m.last_tok
+            && {
+                let w = view.text(m.span);
+                w.ends_with("ان") || w.ends_with("ين") && !w.ends_with("يين")
+            }
+            && view.text(m.span).chars().count() >= 5;
+        let counted = dual
+            || m.first_tok > 0 && {
+                let prev = view.a.tokens[m.first_tok - 1].span;
+                view.quantity_covering(prev).is_some()
+            };
         cands.push(Cand {
             actor: ai,
             counted,

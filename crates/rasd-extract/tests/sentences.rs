@@ -1034,6 +1034,33 @@ fn rule_examples_and_counter_examples() {
 fn constructions_of_violent_verbs() {
     run(&[
         Case {
+            name: "a-dual-after-a-casualty-verb-is-the-victim",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل جنديان وأصيب مدنيان أمس بانفجار عبوة ناسفة في مدينة عدن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(None),
+                    Fatalities(Some(2)),
+                    Injured(Some(2)),
+                    Sub("Remote explosive/landmine/IED"),
+                ],
+            }],
+        },
+        Case {
+            name: "a-dismantled-bomb-is-no-attack",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "تمكنت الفرق الهندسية أمس من تفكيك عبوة ناسفة زرعها الحوثيون في مدينة عدن.",
+            count: Some(0),
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+        Case {
             name: "unattributed-air-strikes-are-the-coalitions-only-during-its-air-war",
             pub_date: Some("2015-08-10"),
             title: "",
