@@ -1716,6 +1716,26 @@ fn constructions_of_violent_verbs() {
 fn constructions_of_verbal_and_aid_events() {
     run(&[
         Case {
+            name: "continuing-to-provide-aid-and-an-appeal-by-a-governor",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "واصل مركز الملك سلمان للإغاثة أمس تقديم المساعدات للنازحين في مأرب. وناشد محافظ تعز المنظمات الدولية التدخل العاجل لإنقاذ المدينة.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "AID",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-arabia")), Admin1(Some("YE26"))],
+                },
+                Expect {
+                    plover: "REQUEST",
+                    nth: 0,
+                    checks: &[Actor1(Some("yemen-government"))],
+                },
+            ],
+        },
+        Case {
             name: "the-subject-of-a-receiving-verb-is-the-recipient-of-aid",
             pub_date: Some("2015-08-10"),
             title: "",
