@@ -1087,6 +1087,9 @@ fn filter_features(view: &DocView<'_>, d: &Draft) -> Vec<f64> {
         (1.0 + f64::from(s.sentence_triggers)).ln(),
     );
     f.flag("sentence:long", s.sentence_tokens > 40);
+    let both = d.actor1.is_some() && d.actor2.is_some() && !d.guessed[0] && !d.guessed[1];
+    f.flag("sides:both", both);
+    f.flag("sides:both_in_title", both && d.sentence == 0);
     f.0
 }
 

@@ -65,6 +65,8 @@ pub const FEATURES: &[&str] = &[
     "mentions:several",
     "sentence:triggers_log",
     "sentence:long",
+    "sides:both",
+    "sides:both_in_title",
 ];
 
 /// Where a candidate's parts came from, recorded while its frame is filled (what the
