@@ -102,6 +102,9 @@ fn samples_of<'a>(docs: impl Iterator<Item = &'a DocSamples>) -> Vec<Sample> {
         .collect()
 }
 
+/// Held-out (threshold, (P, R, F1)) at each threshold.
+type Curve = Vec<(f64, (f64, f64, f64))>;
+
 const PENALTIES: [f64; 6] = [0.3, 1.0, 3.0, 10.0, 30.0, 100.0];
 
 fn thresholds() -> impl Iterator<Item = f64> {
@@ -171,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     // Held-out scores for each penalty: fold i holds documents i, i+k, i+2k, ...
     let mut best = (f0, 0.0, PENALTIES[0], p0, r0);
-    let mut curves: Vec<(f64, Vec<(f64, (f64, f64, f64))>)> = Vec::new();
+    let mut curves: Vec<(f64, Curve)> = Vec::new();
     for l2 in PENALTIES {
         let mut scores: Vec<Vec<f64>> = vec![Vec::new(); docs.len()];
         for fold in 0..k {
@@ -200,7 +203,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 best = (f, t, l2, p, r);
             }
         }
-        let curve: Vec<(f64, (f64, f64, f64))> = thresholds()
+        let curve: Curve = thresholds()
             .map(|t| (t, figures(&docs, &scores, t)))
             .collect();
         let (bt, (bp, br, bf)) = *curve
