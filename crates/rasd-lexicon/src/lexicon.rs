@@ -41,6 +41,10 @@ pub enum PlaceLevel {
     City,
     /// A named locality: village, base, crossing (hand-curated).
     Locality,
+    /// A whole country (regional gazetteer, `data/geo/region_countries.csv`).
+    Country,
+    /// A sea, gulf or strait (`data/geo/seas.csv`); its country is `SEA`.
+    Sea,
 }
 
 /// A gazetteer entry.
@@ -56,7 +60,8 @@ pub struct Place {
     pub level: PlaceLevel,
     /// Its own p-code (admin units; cities have none).
     pub pcode: Option<String>,
-    /// Governorate p-code.
+    /// Governorate p-code (`YE13`); outside Yemen the Natural Earth `admin1_code`
+    /// (`ISR-1386`). Empty for a country, a sea, or a city without a known admin1.
     pub admin1_pcode: String,
     /// District p-code, when known.
     pub admin2_pcode: Option<String>,
@@ -64,6 +69,8 @@ pub struct Place {
     pub lat: f64,
     /// Longitude (WGS 84).
     pub lon: f64,
+    /// ISO 3166-1 alpha-3 of its country (`YEM`), or `SEA` for a sea, gulf or strait.
+    pub country: String,
 }
 
 /// The word that introduced a place name.
@@ -420,10 +427,19 @@ impl Lexicon {
                     admin2_pcode: row.admin2_pcode,
                     lat: row.lat,
                     lon: row.lon,
+                    country: "YEM".into(),
                 });
             }
         }
-        for (i, p) in places.iter().enumerate() {
+        let yemeni_places = places.len();
+        crate::region::add_region(
+            &mut places,
+            &mut admin1,
+            &mut group_of,
+            &mut place_groups,
+            &mut problems,
+        );
+        for (i, p) in places.iter().enumerate().take(yemeni_places) {
             let bad1 = !admin1.contains_key(&p.admin1_pcode);
             let bad2 = p
                 .admin2_pcode
