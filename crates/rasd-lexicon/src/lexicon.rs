@@ -154,6 +154,8 @@ pub struct Lexicon {
     pub(crate) name_stop: HashSet<String>,
     /// Actor forms that double as common nouns (data/actor_senses.tsv), without the article.
     pub(crate) common_nouns: HashSet<String>,
+    /// Actors that make an event Yemeni (data/yemeni_actors.txt), with their units.
+    yemeni_actors: Vec<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) core: Core,
 }
@@ -551,6 +553,20 @@ impl Lexicon {
         .map(|(_, cols)| without_article(&normalize_key(cols[0])).to_string())
         .collect();
 
+        let mut yemeni_actors = Vec::new();
+        for (line, cols) in load::tsv_rows(builtin::YEMENI_ACTORS, None) {
+            let id = cols[0].trim();
+            if actor_index.contains_key(id) {
+                yemeni_actors.push(id.to_string());
+            } else {
+                problems.push(Problem {
+                    file: "data/yemeni_actors.txt".into(),
+                    line,
+                    message: format!("unknown actor `{id}`"),
+                });
+            }
+        }
+
         if !problems.is_empty() {
             return Err(LexiconError::Invalid(problems));
         }
@@ -563,6 +579,7 @@ impl Lexicon {
             admin2,
             name_stop,
             common_nouns,
+            yemeni_actors,
             entries,
             core: b.build(),
         })
@@ -620,6 +637,14 @@ impl Lexicon {
     /// The district with this p-code (`YE1201`).
     pub fn admin2(&self, pcode: &str) -> Option<&Place> {
         self.admin2.get(pcode).map(|&id| self.place(id))
+    }
+
+    /// True when `id` is a Yemeni actor (`data/yemeni_actors.txt`) or a unit below one:
+    /// what `--scope yemen` keeps besides events located in Yemen.
+    pub fn is_yemeni(&self, id: &str) -> bool {
+        self.yemeni_actors
+            .iter()
+            .any(|y| self.is_descendant(id, y))
     }
 
     /// True when `id` is `ancestor` or one of its descendants (houthi-security-intelligence →
