@@ -914,7 +914,12 @@ pub(crate) fn fill(
             && d.when_type.as_ref().is_none_or(|t| *t == def.plover)
             && d.when_actor1
                 .as_ref()
-                .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a));
+                .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a))
+            && !d.unless_named.iter().any(|u| {
+                view.actors
+                    .iter()
+                    .any(|m| res.lexicon.is_descendant(&m.id, u))
+            });
         if !applies {
             continue;
         }

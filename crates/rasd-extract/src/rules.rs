@@ -151,6 +151,9 @@ pub(crate) struct Default {
     pub when_type: Option<String>,
     #[serde(default)]
     pub when_actor1: Option<String>,
+    /// Not when the document names one of these actors (or a unit below one).
+    #[serde(default)]
+    pub unless_named: Vec<String>,
     pub slot: String,
     pub id: String,
 }
