@@ -198,15 +198,16 @@ impl Doc<'_> {
 fn level_rank(intro: Option<PlaceIntro>, level: PlaceLevel) -> usize {
     use PlaceLevel::*;
     let order = match intro {
-        Some(PlaceIntro::Governorate) => [Admin1, City, Admin2, Locality, Admin3],
-        Some(PlaceIntro::District) => [Admin2, City, Admin3, Locality, Admin1],
+        Some(PlaceIntro::Governorate) => [Admin1, City, Admin2, Locality, Admin3, Sea],
+        Some(PlaceIntro::District) => [Admin2, City, Admin3, Locality, Admin1, Sea],
         Some(PlaceIntro::City) | Some(PlaceIntro::Capital) => {
-            [City, Admin2, Locality, Admin1, Admin3]
+            [City, Admin2, Locality, Admin1, Admin3, Sea]
         }
         Some(PlaceIntro::Area) | Some(PlaceIntro::Village) => {
-            [Locality, Admin3, City, Admin2, Admin1]
+            [Locality, Admin3, City, Admin2, Admin1, Sea]
         }
-        None => [City, Admin1, Admin2, Locality, Admin3],
+        // A strait named alone is the strait ("باب المندب"), not the village on its shore.
+        None => [Sea, City, Admin1, Admin2, Locality, Admin3],
     };
     order
         .iter()
@@ -642,7 +643,10 @@ impl Lexicon {
             if c.ids.iter().any(|&id| self.place(id).country == "YEM")
                 && c.ids.iter().any(|&id| self.place(id).country != "YEM")
             {
-                c.ids.retain(|&id| self.place(id).country == "YEM");
+                c.ids.retain(|&id| {
+                    let p = self.place(id);
+                    p.country == "YEM" || p.level == PlaceLevel::Sea
+                });
             }
             let Some(best) = c
                 .ids

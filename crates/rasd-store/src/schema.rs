@@ -162,7 +162,8 @@ CREATE TABLE watch_alerts (
 const V4: &str = r#"
 ALTER TABLE events ADD COLUMN country TEXT;
 ALTER TABLE places ADD COLUMN country TEXT;
-UPDATE events SET country = 'YEM' WHERE location_name IS NOT NULL;
+UPDATE events SET country = 'YEM'
+    WHERE location_name IS NOT NULL OR admin1_pcode IS NOT NULL OR lat IS NOT NULL;
 UPDATE places SET country = 'YEM';
 CREATE INDEX events_country ON events(country);
 "#;
