@@ -42,10 +42,28 @@ fn extract_scope_yemen_drops_events_without_yemen() {
     let news = articles(dir.path());
     let all = rasd(&["extract", s(&news), "--pub-date", "2024-06-14"]);
     assert_eq!(countries(&ok(&all).stdout), ["ISR", "PSE"]);
-    let explicit = rasd(&["extract", s(&news), "--pub-date", "2024-06-14", "--scope", "all"]);
+    let explicit = rasd(&[
+        "extract",
+        s(&news),
+        "--pub-date",
+        "2024-06-14",
+        "--scope",
+        "all",
+    ]);
     assert_eq!(ok(&explicit).stdout, all.stdout, "all is the default");
-    let yemen = rasd(&["extract", s(&news), "--pub-date", "2024-06-14", "--scope", "yemen"]);
-    assert_eq!(countries(&ok(&yemen).stdout), ["ISR"], "the Houthi missile stays");
+    let yemen = rasd(&[
+        "extract",
+        s(&news),
+        "--pub-date",
+        "2024-06-14",
+        "--scope",
+        "yemen",
+    ]);
+    assert_eq!(
+        countries(&ok(&yemen).stdout),
+        ["ISR"],
+        "the Houthi missile stays"
+    );
     let bad = rasd(&["extract", s(&news), "--scope", "gaza"]);
     assert!(!bad.status.success());
 }
@@ -77,9 +95,25 @@ fn ingest_scope_yemen_stores_only_yemens_events_and_export_filters_by_country() 
         "--pub-date",
         "2024-06-14",
     ]));
-    let pse = rasd(&["export", "--db", s(&db_all), "--format", "jsonl", "--country", "PSE"]);
+    let pse = rasd(&[
+        "export",
+        "--db",
+        s(&db_all),
+        "--format",
+        "jsonl",
+        "--country",
+        "PSE",
+    ]);
     assert_eq!(countries(&ok(&pse).stdout), ["PSE"]);
-    let csv = rasd(&["export", "--db", s(&db_all), "--format", "csv", "--country", "isr"]);
+    let csv = rasd(&[
+        "export",
+        "--db",
+        s(&db_all),
+        "--format",
+        "csv",
+        "--country",
+        "isr",
+    ]);
     let text = String::from_utf8(ok(&csv).stdout.clone()).unwrap();
     assert!(text.contains(",376,Middle East,Israel,"), "{text}");
 }

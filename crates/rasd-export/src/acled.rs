@@ -51,7 +51,11 @@ const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled_countries.cs
 /// East")`. An event at sea has no country (empty name, no code). An unknown code is
 /// returned as it is, with no numeric code.
 pub fn acled_country(iso3: &str) -> (String, Option<u16>, String) {
-    for line in ACLED_COUNTRIES.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+    for line in ACLED_COUNTRIES
+        .lines()
+        .skip_while(|l| l.starts_with('#'))
+        .skip(1)
+    {
         let cols: Vec<&str> = line.split(',').collect();
         if cols.len() == 4 && cols[0] == iso3 {
             return (

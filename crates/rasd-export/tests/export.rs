@@ -498,10 +498,18 @@ fn acled_country_and_iso_follow_the_events_country() {
             .unwrap_or_else(|| panic!("no row at {loc}: {rows:#?}"))
     };
     let sea = by_location("Red Sea");
-    assert_eq!((&*sea["country"], &*sea["iso"], &*sea["admin1"]), ("", "", ""));
+    assert_eq!(
+        (&*sea["country"], &*sea["iso"], &*sea["admin1"]),
+        ("", "", "")
+    );
     let eilat = by_location("Eilat");
     assert_eq!(
-        (&*eilat["country"], &*eilat["iso"], &*eilat["region"], &*eilat["admin1"]),
+        (
+            &*eilat["country"],
+            &*eilat["iso"],
+            &*eilat["region"],
+            &*eilat["admin1"]
+        ),
         ("Israel", "376", "Middle East", "HaDarom")
     );
     let yemen: Vec<_> = rows
@@ -536,7 +544,9 @@ fn geojson_jsonl_and_parquet_carry_the_country() {
         .collect();
     assert!(countries.contains(&("SEA".into(), Value::Null, Value::Null)));
     assert!(countries.contains(&("ISR".into(), 376.into(), "ISR-3053".into())));
-    assert!(countries.iter().any(|(c, iso, _)| c == "YEM" && *iso == 887));
+    assert!(countries
+        .iter()
+        .any(|(c, iso, _)| c == "YEM" && *iso == 887));
 
     let (bytes, _) = run(&s, &Filter::default(), Format::Jsonl);
     let text = String::from_utf8(bytes).unwrap();
@@ -572,7 +582,11 @@ fn geojson_jsonl_and_parquet_carry_the_country() {
             .as_any()
             .downcast_ref::<arrow_array::StringArray>()
             .unwrap();
-        seen.extend((0..col.len()).filter(|&i| col.is_valid(i)).map(|i| col.value(i).to_string()));
+        seen.extend(
+            (0..col.len())
+                .filter(|&i| col.is_valid(i))
+                .map(|i| col.value(i).to_string()),
+        );
     }
     assert!(seen.contains(&"ISR".to_string()) && seen.contains(&"SEA".to_string()));
 }

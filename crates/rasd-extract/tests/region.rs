@@ -32,12 +32,17 @@ fn extract(title: &str, body: &str) -> Vec<Event> {
             );
         } else {
             assert!(
-                l.admin1_pcode.as_deref().is_none_or(|c| c.starts_with("YE")),
+                l.admin1_pcode
+                    .as_deref()
+                    .is_none_or(|c| c.starts_with("YE")),
                 "a place in Yemen has a Yemeni p-code: {l:?}"
             );
         }
         if l.country == "SEA" {
-            assert!(l.admin1.is_none() && l.lat.is_some(), "a sea has a point, no admin1");
+            assert!(
+                l.admin1.is_none() && l.lat.is_some(),
+                "a sea has a point, no admin1"
+            );
         }
     }
     events
@@ -53,13 +58,21 @@ fn only<'a>(events: &'a [Event], sub_event: &str) -> &'a Event {
         .iter()
         .filter(|e| e.acled.sub_event_type == sub_event)
         .collect();
-    assert_eq!(found.len(), 1, "one {sub_event} event expected: {events:#?}");
+    assert_eq!(
+        found.len(),
+        1,
+        "one {sub_event} event expected: {events:#?}"
+    );
     found[0]
 }
 
 fn place(e: &Event) -> (&str, &str, Option<&str>) {
     let l = e.location.as_ref().expect("the event has a place");
-    (l.country.as_str(), l.name.as_str(), l.admin1_pcode.as_deref())
+    (
+        l.country.as_str(),
+        l.name.as_str(),
+        l.admin1_pcode.as_deref(),
+    )
 }
 
 #[test]
@@ -71,7 +84,11 @@ fn houthi_missile_and_drone_attack_on_a_ship_is_at_sea() {
     );
     let e = only(&events, "Shelling/artillery/missile attack");
     assert_eq!(e.plover.event_type, "ASSAULT");
-    assert_eq!(id(&e.actor1), Some("houthis"), "the spokesman's forces claim it");
+    assert_eq!(
+        id(&e.actor1),
+        Some("houthis"),
+        "the spokesman's forces claim it"
+    );
     assert!(e.claimed);
     assert_eq!(id(&e.actor2), Some("commercial-shipping"));
     assert_eq!(place(e), ("SEA", "Red Sea", None));
@@ -265,7 +282,10 @@ fn yemen_alone_does_not_replace_the_story_places() {
         .find(|e| e.acled.sub_event_type == "Armed clash")
         .expect("a clash");
     let l = e.location.as_ref().unwrap();
-    assert_eq!((l.country.as_str(), l.admin1_pcode.as_deref()), ("YEM", Some("YE26")));
+    assert_eq!(
+        (l.country.as_str(), l.admin1_pcode.as_deref()),
+        ("YEM", Some("YE26"))
+    );
 }
 
 #[test]
@@ -280,7 +300,10 @@ fn scope_yemen_keeps_yemeni_actors_and_places_only() {
         .find(|e| id(&e.actor1) == Some("israel"))
         .expect("an Israeli strike");
     assert_eq!(e.location.as_ref().map(|l| l.country.as_str()), Some("PSE"));
-    assert!(!x.in_yemen_scope(e), "an Israeli strike in Gaza is not Yemen's");
+    assert!(
+        !x.in_yemen_scope(e),
+        "an Israeli strike in Gaza is not Yemen's"
+    );
     let eilat = extract(
         "صاروخ حوثي على إيلات",
         "أطلق الحوثيون صاروخا باليستيا على مدينة إيلات جنوب إسرائيل.",

@@ -642,9 +642,7 @@ impl Lexicon {
     /// True when `id` is a Yemeni actor (`data/yemeni_actors.txt`) or a unit below one:
     /// what `--scope yemen` keeps besides events located in Yemen.
     pub fn is_yemeni(&self, id: &str) -> bool {
-        self.yemeni_actors
-            .iter()
-            .any(|y| self.is_descendant(id, y))
+        self.yemeni_actors.iter().any(|y| self.is_descendant(id, y))
     }
 
     /// True when `id` is `ancestor` or one of its descendants (houthi-security-intelligence →

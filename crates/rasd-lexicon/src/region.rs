@@ -97,7 +97,11 @@ pub(crate) fn add_region(
     // Names a Yemeni p-code place already has.
     let yemeni: HashSet<String> = group_of.keys().cloned().collect();
     let files: [(&str, &str, PlaceLevel); 5] = [
-        ("data/geo/region_countries.csv", COUNTRIES, PlaceLevel::Country),
+        (
+            "data/geo/region_countries.csv",
+            COUNTRIES,
+            PlaceLevel::Country,
+        ),
         ("data/geo/region_admin1.csv", ADMIN1, PlaceLevel::Admin1),
         ("data/geo/region_places.csv", PLACES, PlaceLevel::City),
         (
@@ -165,7 +169,9 @@ pub(crate) fn add_region(
             let id = PlaceId(places.len() as u32);
             if level == PlaceLevel::Admin1 {
                 if admin1_pcode.is_empty() || admin1.contains_key(&admin1_pcode) {
-                    problem(format!("admin1 code `{admin1_pcode}` is empty or defined twice"));
+                    problem(format!(
+                        "admin1 code `{admin1_pcode}` is empty or defined twice"
+                    ));
                     continue;
                 }
                 admin1.insert(admin1_pcode.clone(), id);

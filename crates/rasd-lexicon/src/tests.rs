@@ -642,7 +642,11 @@ fn seas_and_straits_are_at_sea() {
 fn yemeni_names_resolve_to_yemen_first() {
     // البيضاء is also a Libyan city; عدن is also a Natural Earth Yemeni city: the p-code
     // gazetteer wins.
-    for text in ["اشتباكات في محافظة البيضاء", "انفجار في مدينة عدن", "غارة على الحديدة"] {
+    for text in [
+        "اشتباكات في محافظة البيضاء",
+        "انفجار في مدينة عدن",
+        "غارة على الحديدة",
+    ] {
         let found = region_place(text);
         assert!(!found.is_empty(), "{text}");
         for (country, _, admin1, _) in &found {
@@ -656,7 +660,9 @@ fn yemeni_names_resolve_to_yemen_first() {
 fn a_country_is_a_place_where_something_happens_and_an_actor_otherwise() {
     let found = check("وقع انفجار في السعودية");
     assert!(
-        found.iter().any(|(s, d)| s == "السعوديه" && d.starts_with("place:")),
+        found
+            .iter()
+            .any(|(s, d)| s == "السعوديه" && d.starts_with("place:")),
         "{found:?}"
     );
     let found = check("هاجمت السعودية مواقع الحوثيين");

@@ -188,12 +188,8 @@ fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
 type Backfill = fn(&Transaction<'_>) -> Result<(), StoreError>;
 
 /// The migrations, in order: SQL, then an optional data backfill.
-const MIGRATIONS: &[(&str, Option<Backfill>)] = &[
-    (V1, None),
-    (V2, Some(backfill_v2)),
-    (V3, None),
-    (V4, None),
-];
+const MIGRATIONS: &[(&str, Option<Backfill>)] =
+    &[(V1, None), (V2, Some(backfill_v2)), (V3, None), (V4, None)];
 
 /// Runs the migrations from `from` up to [`SCHEMA_VERSION`] inside `tx`.
 pub(crate) fn migrate(tx: &Transaction<'_>, from: i64) -> Result<(), StoreError> {

@@ -122,7 +122,8 @@ fn a_database_from_before_countries_reads_its_events_as_yemeni() {
         let old = serde_json::to_string(&v).unwrap();
         assert!(!old.contains("\"country\""));
         conn.execute("UPDATE events SET json = ?1", [&old]).unwrap();
-        conn.execute("UPDATE event_reports SET json = ?1", [&old]).unwrap();
+        conn.execute("UPDATE event_reports SET json = ?1", [&old])
+            .unwrap();
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
