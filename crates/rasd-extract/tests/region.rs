@@ -137,6 +137,25 @@ fn us_and_uk_strikes_on_hodeidah_are_in_yemen() {
 }
 
 #[test]
+fn a_us_british_headline_has_no_british_target() {
+    let events = extract(
+        "غارات أمريكية بريطانية على الحديدة",
+        "شنت القوات الأمريكية والبريطانية، فجر اليوم الجمعة، سلسلة غارات على مدينة الحديدة \
+         غربي اليمن.",
+    );
+    let strikes: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.acled.sub_event_type == "Air/drone strike")
+        .collect();
+    assert!(!strikes.is_empty());
+    for e in strikes {
+        assert_eq!(id(&e.actor1), Some("usa"), "{e:#?}");
+        assert_ne!(id(&e.actor2), Some("uk"), "{e:#?}");
+        assert_eq!(place(e).0, "YEM");
+    }
+}
+
+#[test]
 fn israeli_strike_on_hodeidah_port() {
     let events = extract(
         "غارات إسرائيلية على ميناء الحديدة",
