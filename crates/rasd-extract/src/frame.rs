@@ -915,6 +915,8 @@ pub(crate) fn fill(
             && d.when_actor1
                 .as_ref()
                 .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a))
+            && d.until
+                .is_none_or(|until| view.pub_date.is_none_or(|p| p < until))
             && !d.unless_named.iter().any(|u| {
                 view.actors
                     .iter()

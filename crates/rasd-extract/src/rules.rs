@@ -154,6 +154,10 @@ pub(crate) struct Default {
     /// Not when the document names one of these actors (or a unit below one).
     #[serde(default)]
     pub unless_named: Vec<String>,
+    /// Only for documents published before this day (a document without a date counts
+    /// as old): a default that stopped being true.
+    #[serde(default)]
+    pub until: Option<chrono::NaiveDate>,
     pub slot: String,
     pub id: String,
 }

@@ -334,3 +334,29 @@ fn scope_yemen_keeps_yemeni_actors_and_places_only() {
     );
     assert!(hodeidah.iter().all(|e| x.in_yemen_scope(e)), "in Yemen");
 }
+
+#[test]
+fn a_drone_falling_in_jordan_is_neither_a_march_nor_an_interception() {
+    let events = extract(
+        "سقوط طائرة مسيرة حوثية في الأردن",
+        "سقطت طائرة مسيرة حوثية في منطقة مفتوحة داخل الأردن دون وقوع إصابات.",
+    );
+    for e in &events {
+        assert_ne!(e.plover.event_type, "PROTEST", "{e:#?}");
+        assert_ne!(e.acled.sub_event_type, "Disrupted weapons use", "{e:#?}");
+    }
+}
+
+#[test]
+fn an_unnamed_strike_after_the_2022_truce_is_not_the_coalitions() {
+    let events = extract(
+        "غارة جديدة على صنعاء",
+        "شنت طائرات حربية، فجر اليوم، غارة جديدة على العاصمة صنعاء.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| id(&e.actor1) != Some("saudi-led-coalition")),
+        "{events:#?}"
+    );
+}
