@@ -345,6 +345,14 @@ fn a_drone_falling_in_jordan_is_neither_a_march_nor_an_interception() {
         assert_ne!(e.plover.event_type, "PROTEST", "{e:#?}");
         assert_ne!(e.acled.sub_event_type, "Disrupted weapons use", "{e:#?}");
     }
+    let events = extract(
+        "مسيرات إسرائيلية فوق صنعاء",
+        "حلقت مسيرات إسرائيلية وأخرى أمريكية فوق العاصمة صنعاء مساء الخميس.",
+    );
+    assert!(
+        events.iter().all(|e| e.plover.event_type != "PROTEST"),
+        "{events:#?}"
+    );
 }
 
 #[test]
