@@ -108,3 +108,25 @@ pub fn progress_bar(total: Option<usize>) -> indicatif::ProgressBar {
     pb.enable_steady_tick(std::time::Duration::from_millis(200));
     pb
 }
+
+/// Which events `rasd extract` and `rasd ingest` keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Scope {
+    /// Every event found, in any country or at sea (each with its `location.country`).
+    #[default]
+    All,
+    /// Only events located in Yemen or with a Yemeni actor (houthis, the government and
+    /// its forces, STC, AQAP … and their units: data/yemeni_actors.txt) on either side;
+    /// e.g. a Houthi missile on Eilat and a US strike on Hodeidah are kept, an Israeli
+    /// strike in Gaza is not.
+    Yemen,
+}
+
+impl Scope {
+    /// Drops the events outside the scope.
+    pub fn keep(self, extractor: &Extractor, events: &mut Vec<rasd_model::Event>) {
+        if self == Scope::Yemen {
+            events.retain(|e| extractor.in_yemen_scope(e));
+        }
+    }
+}

@@ -44,6 +44,30 @@ pub const ACLED_COLUMNS: [&str; 31] = [
 /// ISO 3166 numeric code of Yemen.
 pub const ISO_YEMEN: u16 = 887;
 
+const ACLED_COUNTRIES: &str = include_str!("../../../data/geo/acled_countries.csv");
+
+/// ACLED's country name, ISO 3166 numeric code and region for an ISO3 code (or `SEA`) of
+/// `location.country` (`data/geo/acled_countries.csv`): `("Israel", Some(376), "Middle
+/// East")`. An event at sea has no country (empty name, no code). An unknown code is
+/// returned as it is, with no numeric code.
+pub fn acled_country(iso3: &str) -> (String, Option<u16>, String) {
+    for line in ACLED_COUNTRIES
+        .lines()
+        .skip_while(|l| l.starts_with('#'))
+        .skip(1)
+    {
+        let cols: Vec<&str> = line.split(',').collect();
+        if cols.len() == 4 && cols[0] == iso3 {
+            return (
+                cols[1].to_string(),
+                cols[2].parse().ok(),
+                cols[3].to_string(),
+            );
+        }
+    }
+    (iso3.to_string(), None, "Middle East".into())
+}
+
 /// Options of the ACLED-style exports.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
@@ -137,11 +161,13 @@ pub struct AcledRow {
     pub interaction: Option<u8>,
     /// `Civilian targeting` when actor2 is civilians, else empty.
     pub civilian_targeting: String,
-    /// 887.
-    pub iso: u16,
-    /// `Middle East`.
+    /// ISO 3166 numeric code of the event's country (887 for Yemen and for events
+    /// without a place); none at sea.
+    pub iso: Option<u16>,
+    /// ACLED region of the country (`Middle East`).
     pub region: String,
-    /// `Yemen`.
+    /// ACLED country name (`Yemen`, `Israel`); empty at sea, where `location` names the
+    /// sea.
     pub country: String,
     /// Governorate.
     pub admin1: String,
@@ -219,6 +245,8 @@ impl AcledRow {
         }
         // rasd's own id, so a row leads back to its evidence (`/api/events/{id}`).
         tags.push(format!("rasd_event_id: {}", ev.event_id));
+        // An event without a place is reported from Yemen's news, as before countries.
+        let (country, iso, region) = acled_country(loc.map_or("YEM", |l| l.country.as_str()));
         AcledRow {
             event_id_cnty: e.event_id_cnty.clone(),
             event_date: date,
@@ -247,9 +275,9 @@ impl AcledRow {
             } else {
                 String::new()
             },
-            iso: ISO_YEMEN,
-            region: "Middle East".into(),
-            country: "Yemen".into(),
+            iso,
+            region,
+            country,
             admin1: loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
             admin2: loc.and_then(|l| l.admin2.clone()).unwrap_or_default(),
             admin3: String::new(),
@@ -286,7 +314,7 @@ impl AcledRow {
             opt(self.inter2),
             opt(self.interaction),
             self.civilian_targeting.clone(),
-            self.iso.to_string(),
+            self.iso.map(|i| i.to_string()).unwrap_or_default(),
             self.region.clone(),
             self.country.clone(),
             self.admin1.clone(),

@@ -27,7 +27,7 @@ pub fn write_geojson<W: Write>(
             continue;
         };
         let row = AcledRow::of(e, &cats, opts);
-        features.push(json!({
+        let mut feature = json!({
             "type": "Feature",
             "id": e.id,
             "geometry": {"type": "Point", "coordinates": [lon, lat]},
@@ -68,7 +68,13 @@ pub fn write_geojson<W: Write>(
                 "notes": row.notes,
                 "timestamp": e.timestamp,
             }
-        }));
+        });
+        // The country: ISO3 (`SEA` at sea), ACLED's name and ISO numeric code.
+        let props = &mut feature["properties"];
+        props["country"] = json!(loc.country);
+        props["country_name"] = json!(row.country);
+        props["iso"] = json!(row.iso);
+        features.push(feature);
     }
     let written = features.len();
     let collection: Value = json!({

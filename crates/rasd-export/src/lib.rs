@@ -12,7 +12,7 @@
 //! * [`AcledRow`] is ACLED's 31-column row of one event ([`ACLED_COLUMNS`], in ACLED's
 //!   order and spelling): `event_id_cnty` `YEM…` (stable, from the store), `inter1`/
 //!   `inter2` from actor categories ([`ActorCategories`], else the coded interaction),
-//!   the two-digit `interaction`, `civilian_targeting`, iso 887, "Middle East", "Yemen",
+//!   the two-digit `interaction`, `civilian_targeting`, the ACLED country name, ISO numeric code and region of `location.country`,
 //!   `source` = the outlets joined `"; "`, `notes` = an English summary generated from
 //!   the coded fields ([`notes`]), `timestamp` derived from the data (latest
 //!   publication date of the sources), never from the clock.
@@ -48,7 +48,9 @@ use std::str::FromStr;
 
 use rasd_store::{Filter, Store};
 
-pub use acled::{notes, AcledRow, ActorCategories, ExportOptions, ACLED_COLUMNS, ISO_YEMEN};
+pub use acled::{
+    acled_country, notes, AcledRow, ActorCategories, ExportOptions, ACLED_COLUMNS, ISO_YEMEN,
+};
 pub use columnar::{parquet_schema, write_parquet};
 pub use error::ExportError;
 pub use geo::write_geojson;

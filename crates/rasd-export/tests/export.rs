@@ -448,3 +448,162 @@ fn format_names_parse() {
     let err = "xlsx".parse::<Format>().unwrap_err();
     assert!(err.to_string().contains("unknown format `xlsx`"));
 }
+
+/// report_a and report_c moved abroad: one at sea (Red Sea, no admin1), one in Israel
+/// (Eilat, Natural Earth admin1), plus report_d left in Yemen.
+fn regional_store() -> Store {
+    let mut at_sea = report_a();
+    for e in &mut at_sea.1 {
+        let l = e.location.as_mut().unwrap();
+        l.name = "Red Sea".into();
+        l.name_ar = "البحر الأحمر".into();
+        l.country = "SEA".into();
+        l.admin1 = None;
+        l.admin1_pcode = None;
+        l.admin2 = None;
+        l.admin2_pcode = None;
+        l.lat = Some(20.29026);
+        l.lon = Some(38.75191);
+    }
+    let mut eilat = report_c();
+    for e in &mut eilat.1 {
+        e.location = Some(rasd_model::Location {
+            name: "Eilat".into(),
+            name_ar: "إيلات".into(),
+            country: "ISR".into(),
+            admin1: Some("HaDarom".into()),
+            admin1_pcode: Some("ISR-3053".into()),
+            admin2: None,
+            admin2_pcode: None,
+            lat: Some(29.5569),
+            lon: Some(34.9517),
+            geo_precision: 1,
+            text: Some("إيلات".into()),
+        });
+    }
+    let mut s = Store::open_in_memory().unwrap();
+    s.upsert_actors(&actor_rows()).unwrap();
+    s.ingest_batch(&[at_sea, eilat, report_d()]).unwrap();
+    s
+}
+
+#[test]
+fn acled_country_and_iso_follow_the_events_country() {
+    let s = regional_store();
+    let (bytes, _) = run(&s, &Filter::default(), Format::Csv);
+    let (_, rows) = csv_rows(&bytes);
+    let by_location = |loc: &str| {
+        rows.iter()
+            .find(|r| r["location"] == loc)
+            .unwrap_or_else(|| panic!("no row at {loc}: {rows:#?}"))
+    };
+    let sea = by_location("Red Sea");
+    assert_eq!(
+        (&*sea["country"], &*sea["iso"], &*sea["admin1"]),
+        ("", "", "")
+    );
+    let eilat = by_location("Eilat");
+    assert_eq!(
+        (
+            &*eilat["country"],
+            &*eilat["iso"],
+            &*eilat["region"],
+            &*eilat["admin1"]
+        ),
+        ("Israel", "376", "Middle East", "HaDarom")
+    );
+    let yemen: Vec<_> = rows
+        .iter()
+        .filter(|r| r["location"] != "Red Sea" && r["location"] != "Eilat")
+        .collect();
+    assert!(!yemen.is_empty());
+    for r in yemen {
+        assert_eq!((&*r["country"], &*r["iso"]), ("Yemen", "887"));
+    }
+    assert_eq!(rasd_export::acled_country("SAU").0, "Saudi Arabia");
+    assert_eq!(rasd_export::acled_country("EGY").2, "Northern Africa");
+}
+
+#[test]
+fn geojson_jsonl_and_parquet_carry_the_country() {
+    let s = regional_store();
+    let (bytes, _) = run(&s, &Filter::default(), Format::Geojson);
+    let fc: Value = serde_json::from_slice(&bytes).unwrap();
+    let countries: Vec<(String, Value, Value)> = fc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let p = &f["properties"];
+            (
+                p["country"].as_str().unwrap().to_string(),
+                p["iso"].clone(),
+                p["admin1_pcode"].clone(),
+            )
+        })
+        .collect();
+    assert!(countries.contains(&("SEA".into(), Value::Null, Value::Null)));
+    assert!(countries.contains(&("ISR".into(), 376.into(), "ISR-3053".into())));
+    assert!(countries
+        .iter()
+        .any(|(c, iso, _)| c == "YEM" && *iso == 887));
+
+    let (bytes, _) = run(&s, &Filter::default(), Format::Jsonl);
+    let text = String::from_utf8(bytes).unwrap();
+    let located: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter_map(|v| v["location"]["country"].as_str().map(str::to_string))
+        .collect();
+    assert!(located.contains(&"SEA".to_string()) && located.contains(&"ISR".to_string()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("region.parquet");
+    let file = std::fs::File::create(&path).unwrap();
+    export(
+        &s,
+        &Filter::default(),
+        Format::Parquet,
+        &ExportOptions::default(),
+        file,
+    )
+    .unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut seen = Vec::new();
+    for batch in reader {
+        let batch = batch.unwrap();
+        let col = batch
+            .column_by_name("location_country")
+            .expect("location_country column");
+        let col = col
+            .as_any()
+            .downcast_ref::<arrow_array::StringArray>()
+            .unwrap();
+        seen.extend(
+            (0..col.len())
+                .filter(|&i| col.is_valid(i))
+                .map(|i| col.value(i).to_string()),
+        );
+    }
+    assert!(seen.contains(&"ISR".to_string()) && seen.contains(&"SEA".to_string()));
+}
+
+#[test]
+fn the_country_filter_selects_events_by_country() {
+    let s = regional_store();
+    let n = |c: &str| {
+        s.events(&Filter {
+            country: Some(c.into()),
+            ..Filter::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert!(n("isr") >= 1);
+    assert!(n("SEA") >= 1);
+    assert!(n("YEM") >= 1);
+    assert_eq!(n("SAU"), 0);
+}

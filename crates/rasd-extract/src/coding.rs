@@ -129,9 +129,16 @@ fn actor_ref(view: &DocView<'_>, slot: &Slot) -> ActorRef {
 pub(crate) fn admin1_of(view: &DocView<'_>, d: &Draft) -> Option<String> {
     let p = d.place.as_ref()?;
     let lex = &view.res.lexicon;
-    Some(match p.admin1_override {
-        Some(id) => lex.place(id).admin1_pcode.clone(),
-        None => lex.place(p.id).admin1_pcode.clone(),
+    let place = lex.place(p.admin1_override.unwrap_or(p.id));
+    // A whole country agrees with any place (its events merge with the precise report);
+    // a sea or a city without admin1 is its own area.
+    if place.level == PlaceLevel::Country {
+        return None;
+    }
+    Some(if place.admin1_pcode.is_empty() {
+        format!("{}:{}", place.country, place.name_en)
+    } else {
+        place.admin1_pcode.clone()
     })
 }
 
@@ -150,8 +157,9 @@ fn location(view: &DocView<'_>, d: &Draft) -> Option<Location> {
     Some(Location {
         name: place.name_en.clone(),
         name_ar: place.name_ar.clone(),
+        country: place.country.clone(),
         admin1: admin1.map(|a| a.name_en.clone()),
-        admin1_pcode: Some(place.admin1_pcode.clone()),
+        admin1_pcode: Some(place.admin1_pcode.clone()).filter(|p| !p.is_empty()),
         admin2: admin2.map(|a| a.name_en.clone()),
         admin2_pcode,
         lat: Some(place.lat),

@@ -983,6 +983,11 @@ pub(crate) fn fill(
             && view.pub_date.is_none_or(|p| {
                 d.published_from.is_none_or(|from| p >= from)
                     && d.published_until.is_none_or(|until| p <= until)
+            })
+            && !d.unless_named.iter().any(|u| {
+                view.named_mentions
+                    .keys()
+                    .any(|id| res.lexicon.is_descendant(id, u))
             });
         if !applies {
             continue;
@@ -2063,6 +2068,11 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
         let t = view.places[i].first_tok;
         (t.saturating_sub(4)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceDescriptor))
     };
+    // "اليمن" alone says nothing about where in Yemen: the story's places do.
+    let homeland = |i: usize| {
+        let p = lex.place(view.places[i].id);
+        p.level == PlaceLevel::Country && p.country == "YEM"
+    };
     let (prev_end, next_start) = reach(view, hit, sentence);
     // A place usually follows its event ("اختطاف X في Y"); else it opens the clause before
     // it ("وفي صنعاء، عقدت"); never across another event's words.
@@ -2070,7 +2080,7 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
         let first = view.places.partition_point(|p| p.span.start < lo);
         (first..view.places.len())
             .take_while(|&i| view.places[i].span.start < hi)
-            .filter(|&i| view.places[i].span.end <= hi && !descriptive(i))
+            .filter(|&i| view.places[i].span.end <= hi && !descriptive(i) && !homeland(i))
             .collect()
     };
     let mut cands = in_range(hit.span.end, next_start);
@@ -2084,6 +2094,9 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
         PlaceLevel::Admin1 => 3,
         PlaceLevel::City | PlaceLevel::Admin2 => 0,
         PlaceLevel::Locality | PlaceLevel::Admin3 => 1,
+        // At sea: the sea is the place, even with a coast town nearby ("قبالة الحديدة").
+        PlaceLevel::Sea => 0,
+        PlaceLevel::Country => 4,
     };
     let dist = |i: usize| {
         let s = view.places[i].span;
@@ -2127,7 +2140,8 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
     // exception (its governorate is Amanat al-Asimah, not Sana'a governorate).
     let bare_shared = mention.intro.is_none()
         && matches!(place.level, PlaceLevel::City | PlaceLevel::Admin2)
-        && place.admin1_pcode != "YE13";
+        && place.admin1_pcode != "YE13"
+        && place.country == "YEM";
     if (bare_shared || mention.intro == Some(rasd_lexicon::PlaceIntro::Governorate))
         && place.level != PlaceLevel::Admin1
     {
@@ -2135,7 +2149,11 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
         admin1_override = lex
             .places()
             .iter()
-            .find(|p| p.level == PlaceLevel::Admin1 && rasd_text::normalize_key(&p.name_ar) == key)
+            .find(|p| {
+                p.level == PlaceLevel::Admin1
+                    && p.country == place.country
+                    && rasd_text::normalize_key(&p.name_ar) == key
+            })
             .map(|p| p.id);
     }
     let near = {
@@ -2145,7 +2163,9 @@ fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Opt
             NEAR_WORDS.iter().any(|n| w.ends_with(n))
         })
     };
-    let geo_precision = if place.level == PlaceLevel::Admin1 || admin1_override.is_some() {
+    let geo_precision = if matches!(place.level, PlaceLevel::Admin1 | PlaceLevel::Country)
+        || admin1_override.is_some()
+    {
         3
     } else if near {
         2

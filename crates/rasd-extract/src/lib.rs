@@ -185,6 +185,20 @@ pub fn check_examples(extractor: &Extractor) -> Vec<String> {
 }
 
 impl Extractor {
+    /// Whether an event belongs to Yemen's war (`--scope yemen`): located in Yemen, or
+    /// with a Yemeni actor (`data/yemeni_actors.txt`, units included) on either side or
+    /// associated with one.
+    pub fn in_yemen_scope(&self, event: &rasd_model::Event) -> bool {
+        let lex = &self.resources.lexicon;
+        event.location.as_ref().is_some_and(|l| l.country == "YEM")
+            || [&event.actor1, &event.actor2]
+                .into_iter()
+                .flatten()
+                .chain(&event.assoc_actor1)
+                .chain(&event.assoc_actor2)
+                .any(|a| lex.is_yemeni(&a.id))
+    }
+
     /// A human-readable listing of everything the extractor found in a document (actors,
     /// places, persons, dates, quantities, triggers), for auditing rules.
     pub fn trace(&self, doc: &Document) -> String {

@@ -161,6 +161,9 @@ pub(crate) struct Default {
     /// Applies only to reports published up to this date (when the date is known).
     #[serde(default)]
     pub published_until: Option<chrono::NaiveDate>,
+    /// Not when the document names one of these actors (or a unit below one).
+    #[serde(default)]
+    pub unless_named: Vec<String>,
     pub slot: String,
     pub id: String,
 }

@@ -34,6 +34,9 @@ const PLACE_CONTEXT: &[&str] = &[
     "اطراف",
 ];
 
+/// Words before a country name that make it the place of an event.
+const COUNTRY_CONTEXT: &[&str] = &["في", "داخل", "اراضي", "عمق", "جنوب", "شمال", "وسط"];
+
 struct Cand {
     first: usize,
     last: usize,
@@ -195,15 +198,16 @@ impl Doc<'_> {
 fn level_rank(intro: Option<PlaceIntro>, level: PlaceLevel) -> usize {
     use PlaceLevel::*;
     let order = match intro {
-        Some(PlaceIntro::Governorate) => [Admin1, City, Admin2, Locality, Admin3],
-        Some(PlaceIntro::District) => [Admin2, City, Admin3, Locality, Admin1],
+        Some(PlaceIntro::Governorate) => [Admin1, City, Admin2, Locality, Admin3, Sea],
+        Some(PlaceIntro::District) => [Admin2, City, Admin3, Locality, Admin1, Sea],
         Some(PlaceIntro::City) | Some(PlaceIntro::Capital) => {
-            [City, Admin2, Locality, Admin1, Admin3]
+            [City, Admin2, Locality, Admin1, Admin3, Sea]
         }
         Some(PlaceIntro::Area) | Some(PlaceIntro::Village) => {
-            [Locality, Admin3, City, Admin2, Admin1]
+            [Locality, Admin3, City, Admin2, Admin1, Sea]
         }
-        None => [City, Admin1, Admin2, Locality, Admin3],
+        // A strait named alone is the strait ("باب المندب"), not the village on its shore.
+        None => [Sea, City, Admin1, Admin2, Locality, Admin3],
     };
     order
         .iter()
@@ -634,6 +638,16 @@ impl Lexicon {
         // Keep the best-ranked candidates, then break ties by the governorates named elsewhere.
         let mut resolved: Vec<PlaceCand> = Vec::new();
         for mut c in found.into_values() {
+            // Yemen's p-code gazetteer is the authority for a name it shares with the
+            // regional one (البيضاء: Yemen's, not Libya's).
+            if c.ids.iter().any(|&id| self.place(id).country == "YEM")
+                && c.ids.iter().any(|&id| self.place(id).country != "YEM")
+            {
+                c.ids.retain(|&id| {
+                    let p = self.place(id);
+                    p.country == "YEM" || p.level == PlaceLevel::Sea
+                });
+            }
             let Some(best) = c
                 .ids
                 .iter()
@@ -670,11 +684,16 @@ impl Lexicon {
                 .iter()
                 .min_by_key(|&&id| (nearest(self.place(id).admin1_pcode.as_str(), c.first), id))
                 .expect("candidates are not empty");
+            // A country named as where something happens ("في السعودية", "بإسرائيل") is a
+            // place, although its name is also the state's actor form.
+            let in_country = self.place(id).level == PlaceLevel::Country
+                && (c.split.prep == Some('ب')
+                    || (c.first > 0 && COUNTRY_CONTEXT.contains(&d.text(c.first - 1))));
             cands.push(Cand {
                 first: c.first,
                 last: c.last,
                 split: c.split,
-                prio: 1,
+                prio: if in_country { 3 } else { 1 },
                 kind: Some(MentionKind::Place { id, intro: c.intro }),
             });
         }

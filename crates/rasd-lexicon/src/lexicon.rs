@@ -41,6 +41,10 @@ pub enum PlaceLevel {
     City,
     /// A named locality: village, base, crossing (hand-curated).
     Locality,
+    /// A whole country (regional gazetteer, `data/geo/region_countries.csv`).
+    Country,
+    /// A sea, gulf or strait (`data/geo/seas.csv`); its country is `SEA`.
+    Sea,
 }
 
 /// A gazetteer entry.
@@ -56,7 +60,8 @@ pub struct Place {
     pub level: PlaceLevel,
     /// Its own p-code (admin units; cities have none).
     pub pcode: Option<String>,
-    /// Governorate p-code.
+    /// Governorate p-code (`YE13`); outside Yemen the Natural Earth `admin1_code`
+    /// (`ISR-1386`). Empty for a country, a sea, or a city without a known admin1.
     pub admin1_pcode: String,
     /// District p-code, when known.
     pub admin2_pcode: Option<String>,
@@ -64,6 +69,8 @@ pub struct Place {
     pub lat: f64,
     /// Longitude (WGS 84).
     pub lon: f64,
+    /// ISO 3166-1 alpha-3 of its country (`YEM`), or `SEA` for a sea, gulf or strait.
+    pub country: String,
 }
 
 /// The word that introduced a place name.
@@ -147,6 +154,8 @@ pub struct Lexicon {
     pub(crate) name_stop: HashSet<String>,
     /// Actor forms that double as common nouns (data/actor_senses.tsv), without the article.
     pub(crate) common_nouns: HashSet<String>,
+    /// Actors that make an event Yemeni (data/yemeni_actors.txt), with their units.
+    yemeni_actors: Vec<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) core: Core,
 }
@@ -420,10 +429,19 @@ impl Lexicon {
                     admin2_pcode: row.admin2_pcode,
                     lat: row.lat,
                     lon: row.lon,
+                    country: "YEM".into(),
                 });
             }
         }
-        for (i, p) in places.iter().enumerate() {
+        let yemeni_places = places.len();
+        crate::region::add_region(
+            &mut places,
+            &mut admin1,
+            &mut group_of,
+            &mut place_groups,
+            &mut problems,
+        );
+        for (i, p) in places.iter().enumerate().take(yemeni_places) {
             let bad1 = !admin1.contains_key(&p.admin1_pcode);
             let bad2 = p
                 .admin2_pcode
@@ -535,6 +553,20 @@ impl Lexicon {
         .map(|(_, cols)| without_article(&normalize_key(cols[0])).to_string())
         .collect();
 
+        let mut yemeni_actors = Vec::new();
+        for (line, cols) in load::tsv_rows(builtin::YEMENI_ACTORS, None) {
+            let id = cols[0].trim();
+            if actor_index.contains_key(id) {
+                yemeni_actors.push(id.to_string());
+            } else {
+                problems.push(Problem {
+                    file: "data/yemeni_actors.txt".into(),
+                    line,
+                    message: format!("unknown actor `{id}`"),
+                });
+            }
+        }
+
         if !problems.is_empty() {
             return Err(LexiconError::Invalid(problems));
         }
@@ -547,6 +579,7 @@ impl Lexicon {
             admin2,
             name_stop,
             common_nouns,
+            yemeni_actors,
             entries,
             core: b.build(),
         })
@@ -604,6 +637,12 @@ impl Lexicon {
     /// The district with this p-code (`YE1201`).
     pub fn admin2(&self, pcode: &str) -> Option<&Place> {
         self.admin2.get(pcode).map(|&id| self.place(id))
+    }
+
+    /// True when `id` is a Yemeni actor (`data/yemeni_actors.txt`) or a unit below one:
+    /// what `--scope yemen` keeps besides events located in Yemen.
+    pub fn is_yemeni(&self, id: &str) -> bool {
+        self.yemeni_actors.iter().any(|y| self.is_descendant(id, y))
     }
 
     /// True when `id` is `ancestor` or one of its descendants (houthi-security-intelligence →

@@ -41,6 +41,7 @@ mod find;
 mod lexicon;
 mod load;
 mod matcher;
+mod region;
 
 pub use error::{LexiconError, Problem};
 pub use lexicon::{Actor, Lexicon, Mention, MentionKind, Place, PlaceId, PlaceIntro, PlaceLevel};

@@ -16,6 +16,7 @@ pub(crate) mod builtin {
     pub const PLACE_RULES: &str = include_str!("../../../data/place_rules.tsv");
     pub const NAME_STOP: &str = include_str!("../../../data/name_stopwords.txt");
     pub const ACTOR_SENSES: &str = include_str!("../../../data/actor_senses.tsv");
+    pub const YEMENI_ACTORS: &str = include_str!("../../../data/yemeni_actors.txt");
 }
 
 /// Collects problems for one file.

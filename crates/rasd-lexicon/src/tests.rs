@@ -577,3 +577,148 @@ fn seed_articles() {
     // No place inside الدار البيضاء, in a sentence written for this test.
     assert!(check("وصل الوفد إلى الدار البيضاء أمس").is_empty());
 }
+
+/// The regional place a text names: (country, level, admin1 code, English name).
+fn region_place(text: &str) -> Vec<(String, PlaceLevel, String, String)> {
+    let l = lex();
+    let a = rasd_text::analyze(text);
+    l.find(&a)
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Place { id, .. } => {
+                let p = l.place(id);
+                Some((
+                    p.country.clone(),
+                    p.level,
+                    p.admin1_pcode.clone(),
+                    p.name_en.clone(),
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn regional_cities_get_their_natural_earth_admin1() {
+    let found = region_place("سقط صاروخ على مدينة إيلات");
+    assert_eq!(
+        found,
+        vec![(
+            "ISR".to_string(),
+            PlaceLevel::City,
+            "ISR-3053".to_string(),
+            "Eilat".to_string()
+        )]
+    );
+    let found = region_place("غارة جوية على جازان");
+    assert_eq!(found[0].0, "SAU");
+    assert!(found[0].2.starts_with("SAU-"), "{found:?}");
+    // Its admin1 is a unit of region_admin1.csv, found by code.
+    let l = lex();
+    let admin1 = l.admin1("ISR-3053").expect("ISR-3053 is loaded");
+    assert_eq!(admin1.country, "ISR");
+    assert_eq!(admin1.level, PlaceLevel::Admin1);
+}
+
+#[test]
+fn seas_and_straits_are_at_sea() {
+    for (text, name) in [
+        ("هجوم في البحر الأحمر", "Red Sea"),
+        ("سفينة في خليج عدن", "Gulf of Aden"),
+        ("عبرت مضيق باب المندب", "Bab-el-Mandeb"),
+    ] {
+        let found = region_place(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (country, level, admin1, en) = &found[0];
+        assert_eq!(
+            (country.as_str(), *level, admin1.as_str(), en.as_str()),
+            ("SEA", PlaceLevel::Sea, "", name)
+        );
+    }
+}
+
+#[test]
+fn yemeni_names_resolve_to_yemen_first() {
+    // البيضاء is also a Libyan city; عدن is also a Natural Earth Yemeni city: the p-code
+    // gazetteer wins.
+    for text in [
+        "اشتباكات في محافظة البيضاء",
+        "انفجار في مدينة عدن",
+        "غارة على الحديدة",
+    ] {
+        let found = region_place(text);
+        assert!(!found.is_empty(), "{text}");
+        for (country, _, admin1, _) in &found {
+            assert_eq!(country, "YEM", "{text}");
+            assert!(admin1.starts_with("YE"), "{text}: {admin1}");
+        }
+    }
+}
+
+#[test]
+fn a_country_is_a_place_where_something_happens_and_an_actor_otherwise() {
+    let found = check("وقع انفجار في السعودية");
+    assert!(
+        found
+            .iter()
+            .any(|(s, d)| s == "السعوديه" && d.starts_with("place:")),
+        "{found:?}"
+    );
+    let found = check("هاجمت السعودية مواقع الحوثيين");
+    assert!(has(&found, "السعوديه", "actor:saudi-arabia"), "{found:?}");
+    let found = region_place("سقط صاروخ في إسرائيل");
+    assert_eq!(found[0].0, "ISR");
+    assert_eq!(found[0].1, PlaceLevel::Country);
+    assert_eq!(found[0].2, "", "a country has no admin1");
+}
+
+#[test]
+fn political_designations_of_israel_name_the_actor_not_a_place() {
+    for text in [
+        "قصف الاحتلال الإسرائيلي مواقع في غزة",
+        "غارة لجيش الاحتلال على مدينة رفح",
+    ] {
+        let found = check(text);
+        assert!(
+            found.iter().any(|(_, d)| d == "actor:israel"),
+            "{text}: {found:?}"
+        );
+        assert!(
+            region_place(text).iter().all(|(c, _, _, _)| c != "ISR"),
+            "{text}"
+        );
+    }
+    // Gaza's places are in Palestine.
+    let found = region_place("غارة على مدينة رفح");
+    assert_eq!(found[0].0, "PSE");
+}
+
+#[test]
+fn ambiguous_regional_names_are_not_matched_alone() {
+    // عمان is Oman and Amman; المملكة is Saudi usage only; عصابة is a gang, خرج went out.
+    for text in [
+        "زار الوفد عمان أمس",
+        "خرج المواطنون إلى الشوارع",
+        "عصابة مسلحة تختطف مواطنا",
+        "الخيار المطروح على الطاولة",
+    ] {
+        assert!(
+            region_place(text).iter().all(|(c, _, _, _)| c == "YEM"),
+            "{text}: {:?}",
+            region_place(text)
+        );
+    }
+}
+
+#[test]
+fn yemeni_actors_include_their_units() {
+    let l = lex();
+    assert!(l.is_yemeni("houthis"));
+    assert!(l.is_yemeni("houthi-naval-forces"));
+    assert!(l.is_yemeni("plc"));
+    assert!(l.is_yemeni("stc"));
+    assert!(!l.is_yemeni("israel"));
+    assert!(!l.is_yemeni("centcom"));
+    assert!(!l.is_yemeni("civilians"));
+}

@@ -137,6 +137,10 @@ impl DateWindow {
     }
 }
 
+fn yemen() -> String {
+    "YEM".into()
+}
+
 /// Where an event happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
@@ -144,6 +148,11 @@ pub struct Location {
     pub name: String,
     /// Arabic name of the place.
     pub name_ar: String,
+    /// ISO 3166-1 alpha-3 of the country where the event happened (`YEM` in Yemen), or
+    /// `SEA` for an event at sea (then `name` names the sea). Events stored before this
+    /// field existed were all located in Yemen, so a missing value reads as `YEM`.
+    #[serde(default = "yemen")]
+    pub country: String,
     /// Governorate (gazetteer `name_en`).
     pub admin1: Option<String>,
     /// Governorate p-code, e.g. `YE13`.

@@ -99,6 +99,7 @@ async fn list_events(
                         "date": ev.date.start.as_ref().or(ev.date.end.as_ref()),
                         "lat": loc.and_then(|l| l.lat),
                         "lon": loc.and_then(|l| l.lon),
+                        "country": loc.map(|l| &l.country),
                         "admin1_pcode": loc.and_then(|l| l.admin1_pcode.as_ref()),
                         "admin2_pcode": loc.and_then(|l| l.admin2_pcode.as_ref()),
                         "geo_precision": loc.map(|l| l.geo_precision),

@@ -662,6 +662,12 @@ impl Entry {
         if !f.actors.is_empty() && !f.actors.iter().any(|a| self.actor_ids.contains(a)) {
             return false;
         }
+        if !f.countries.is_empty() {
+            let country = ev.location.as_ref().map(|l| l.country.as_str());
+            if !country.is_some_and(|c| f.countries.iter().any(|want| want == c)) {
+                return false;
+            }
+        }
         if !f.admin1.is_empty() {
             let code = ev.location.as_ref().and_then(|l| l.admin1_pcode.as_deref());
             if !code.is_some_and(|c| f.admin1.iter().any(|want| want.eq_ignore_ascii_case(c))) {

@@ -30,11 +30,12 @@ pub(crate) fn is_cooperation(plover_type: &str) -> bool {
 pub const MAX_QUERY_BYTES: usize = 8 * 1024;
 
 /// Parameters every filtered route accepts.
-pub(crate) const FILTER_KEYS: [&str; 14] = [
+pub(crate) const FILTER_KEYS: [&str; 15] = [
     "from",
     "to",
     "type",
     "actor",
+    "country",
     "admin1",
     "admin2",
     "q",
@@ -48,9 +49,10 @@ pub(crate) const FILTER_KEYS: [&str; 14] = [
 ];
 
 /// Parameters that take several values, comma-separated or repeated.
-const LIST_KEYS: [&str; 6] = [
+const LIST_KEYS: [&str; 7] = [
     "type",
     "actor",
+    "country",
     "admin1",
     "admin2",
     "acled_type",
@@ -283,6 +285,8 @@ pub struct Filter {
     pub types: Vec<String>,
     /// Actor ids; empty = any.
     pub actors: Vec<String>,
+    /// Countries: upper-case ISO 3166-1 alpha-3 codes or `SEA`; empty = any.
+    pub countries: Vec<String>,
     /// Governorates as given (p-codes, English or Arabic names); the catalog
     /// resolves them to p-codes. Empty = any.
     pub admin1: Vec<String>,
@@ -360,6 +364,26 @@ fn yes_no(p: &FilterParams, name: &str) -> Result<Option<bool>, AppError> {
             format!("invalid `{name}`: expected yes or no, got `{other}`"),
         )),
     }
+}
+
+/// `country=`: ISO 3166-1 alpha-3 codes (`YEM`, `ISR`) or `SEA`, any case.
+fn countries(p: &FilterParams) -> Result<Vec<String>, AppError> {
+    p.list("country")
+        .iter()
+        .map(|c| {
+            let code = c.trim().to_ascii_uppercase();
+            if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                Ok(code)
+            } else {
+                Err(invalid(
+                    "country",
+                    format!(
+                        "invalid `country`: expected an ISO 3166-1 alpha-3 code (YEM, ISR) or SEA, got `{c}`"
+                    ),
+                ))
+            }
+        })
+        .collect()
 }
 
 /// ACLED event and sub-event types, from the coding table the extractor uses.
@@ -446,6 +470,7 @@ impl Filter {
             to,
             types,
             actors: p.list("actor").to_vec(),
+            countries: countries(p)?,
             admin1: p.list("admin1").to_vec(),
             admin2: p.list("admin2").to_vec(),
             words: q.split_whitespace().map(SearchWord::new).collect(),

@@ -16,6 +16,8 @@ fn filter_params() -> Value {
          "description": format!("PLOVER type(s), comma-separated: {}.", PLOVER_TYPES.join(", "))},
         {"name": "actor", "in": "query", "schema": {"type": "string"},
          "description": "Actor id(s), comma-separated; matches actor1, actor2 and associated actors, and actors below it in the hierarchy."},
+        {"name": "country", "in": "query", "schema": {"type": "string"},
+         "description": "Country of the event's place: ISO 3166-1 alpha-3 code(s) (YEM, ISR, SAU) or SEA for events at sea, comma-separated or repeated. Events without a place never match."},
         {"name": "admin1", "in": "query", "schema": {"type": "string"},
          "description": "Governorate p-code(s) (e.g. YE13), English or Arabic name(s) (تعز, Taiz, Ta'iz), comma-separated or repeated. An unknown name is a 400 with the closest one."},
         {"name": "admin2", "in": "query", "schema": {"type": "string"},
@@ -44,7 +46,7 @@ fn page_params() -> Value {
         {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
         {"name": "sort", "in": "query", "schema": {"type": "string", "enum": Sort::NAMES, "default": "date_desc"}},
         {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["full", "points"], "default": "full"},
-         "description": "`points`: only event_id, type, date, lat, lon, admin1_pcode, admin2_pcode, geo_precision, place, place_ar, fatalities, sources, hedged (for maps)."}
+         "description": "`points`: only event_id, type, date, lat, lon, country, admin1_pcode, admin2_pcode, geo_precision, place, place_ar, fatalities, sources, hedged (for maps)."}
     ])
 }
 

@@ -190,6 +190,41 @@ async fn admin1_filter_returns_only_sanaa_events() {
 }
 
 #[tokio::test]
+async fn country_filter_selects_events_by_country() {
+    let t = TestApp::seeded().await;
+    // A short text written for this test: a Houthi missile on Eilat, in Israel.
+    let (st, v) = t
+        .post_json(
+            "/api/documents",
+            &json!({"id": "eilat", "pub_date": "2024-06-14",
+                    "text": "صاروخ حوثي على إيلات\n\nأطلق الحوثيون صاروخا باليستيا على مدينة إيلات جنوب إسرائيل."}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let isr = t.get_ok("/api/events?country=isr&limit=10000").await;
+    let evs = events(&isr);
+    assert!(!evs.is_empty());
+    for e in evs {
+        assert_eq!(e["location"]["country"], "ISR", "{e}");
+        assert_eq!(e["location"]["admin1_pcode"], "ISR-3053", "{e}");
+    }
+    let yem = t.get_ok("/api/events?country=YEM&limit=10000").await;
+    assert!(events(&yem)
+        .iter()
+        .all(|e| e["location"]["country"] == "YEM"));
+    assert!(!events(&yem).is_empty(), "the seeds are in Yemen");
+    let both = t.get_ok("/api/events?country=YEM,ISR&limit=10000").await;
+    assert_eq!(
+        both["total"].as_u64().unwrap(),
+        isr["total"].as_u64().unwrap() + yem["total"].as_u64().unwrap()
+    );
+    let points = t.get_ok("/api/events?country=ISR&view=points").await;
+    assert_eq!(events(&points)[0]["country"], "ISR");
+    let (st, v) = t.get("/api/events?country=Israel").await;
+    assert_error(st, &v, StatusCode::BAD_REQUEST, "country");
+}
+
+#[tokio::test]
 async fn type_actor_date_and_text_filters_narrow_the_list() {
     let t = TestApp::seeded().await;
     let v = t.get_ok("/api/events?type=assault&limit=10000").await;

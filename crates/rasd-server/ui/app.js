@@ -481,7 +481,7 @@
   let placeGroups = [];
 
   function initMap() {
-    map = L.map("map", { zoomSnap: 0.25, attributionControl: true, worldCopyJump: false, minZoom: 5, maxZoom: 12 });
+    map = L.map("map", { zoomSnap: 0.25, attributionControl: true, worldCopyJump: false, minZoom: 3, maxZoom: 12 });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("CSO Yemen / OCHA (CC BY 3.0 IGO) · Natural Earth");
     map.createPane("base");
@@ -610,8 +610,28 @@
     }
     placeGroups = Array.from(groups.values());
     state.mapped = mapped;
+    fitRegion();
     renderMarkers();
     drawMapLegend();
+  }
+
+  // Events outside Yemen (Israel, Saudi Arabia, the Red Sea: `country` other than
+  // YEM) widen the view to the region they lie in; back to Yemen when none is left.
+  let regionView = false;
+  function fitRegion() {
+    if (!map || !govLayer) return;
+    const yemen = govLayer.getBounds();
+    const outside = placeGroups.filter((g) => !yemen.contains([g.lat, g.lon]));
+    $("#map").setAttribute("data-view", outside.length ? "region" : "yemen");
+    if (outside.length) {
+      const b = L.latLngBounds(yemen.getSouthWest(), yemen.getNorthEast());
+      for (const g of outside) b.extend([g.lat, g.lon]);
+      map.fitBounds(b, { padding: [20, 20] });
+      regionView = true;
+    } else if (regionView) {
+      map.fitBounds(yemen, { padding: [6, 6] });
+      regionView = false;
+    }
   }
 
   // Greedy clustering in screen space: groups closer than the largest marker

@@ -177,7 +177,7 @@ fn places_ok(a: Option<&Location>, b: Option<&Location>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
-            if a.admin1_pcode != b.admin1_pcode {
+            if a.country != b.country || a.admin1_pcode != b.admin1_pcode {
                 return false;
             }
             if let (Some(x), Some(y)) = (&a.admin2_pcode, &b.admin2_pcode) {

@@ -10,7 +10,7 @@ use rusqlite::Transaction;
 use crate::StoreError;
 
 /// The schema version this binary writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: documents, actors, places, raw per-document event reports, merged events
 /// (clusters) and their sources.
@@ -157,6 +157,17 @@ CREATE TABLE watch_alerts (
 );
 "#;
 
+/// Version 4: the country of each event and place (ISO 3166-1 alpha-3, `SEA` at sea).
+/// Every located event stored before it lies in Yemen (the gazetteer had only Yemen).
+const V4: &str = r#"
+ALTER TABLE events ADD COLUMN country TEXT;
+ALTER TABLE places ADD COLUMN country TEXT;
+UPDATE events SET country = 'YEM'
+    WHERE location_name IS NOT NULL OR admin1_pcode IS NOT NULL OR lat IS NOT NULL;
+UPDATE places SET country = 'YEM';
+CREATE INDEX events_country ON events(country);
+"#;
+
 /// Gives every event of a version-1 database its number.
 fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
     let ids: Vec<String> = {
@@ -177,7 +188,8 @@ fn backfill_v2(tx: &Transaction<'_>) -> Result<(), StoreError> {
 type Backfill = fn(&Transaction<'_>) -> Result<(), StoreError>;
 
 /// The migrations, in order: SQL, then an optional data backfill.
-const MIGRATIONS: &[(&str, Option<Backfill>)] = &[(V1, None), (V2, Some(backfill_v2)), (V3, None)];
+const MIGRATIONS: &[(&str, Option<Backfill>)] =
+    &[(V1, None), (V2, Some(backfill_v2)), (V3, None), (V4, None)];
 
 /// Runs the migrations from `from` up to [`SCHEMA_VERSION`] inside `tx`.
 pub(crate) fn migrate(tx: &Transaction<'_>, from: i64) -> Result<(), StoreError> {

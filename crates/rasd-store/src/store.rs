@@ -346,6 +346,10 @@ impl Store {
                 " AND (admin1 = ?{n} COLLATE NOCASE OR admin1_pcode = ?{n} COLLATE NOCASE)"
             );
         }
+        if let Some(c) = &filter.country {
+            args.push(c.trim().to_uppercase());
+            sql += &format!(" AND country = ?{}", args.len());
+        }
         sql += &format!(" ORDER BY {date_expr} IS NULL, {date_expr}, id");
         let actor_ids = match &filter.actor {
             Some(a) => Some(self.actor_subtree(a)?),
@@ -536,7 +540,8 @@ impl Store {
     pub fn places(&self) -> Result<Vec<Place>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT p.id, p.name, p.name_ar, p.admin1, p.admin1_pcode, p.admin2, p.admin2_pcode,
-                    p.lat, p.lon, (SELECT count(*) FROM events e WHERE e.place_id = p.id)
+                    p.lat, p.lon, (SELECT count(*) FROM events e WHERE e.place_id = p.id),
+                    p.country
              FROM places p ORDER BY p.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -551,6 +556,7 @@ impl Store {
                 lat: r.get(7)?,
                 lon: r.get(8)?,
                 events: r.get(9)?,
+                country: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -784,8 +790,8 @@ fn insert_report(tx: &Transaction<'_>, e: &Event) -> Result<(), StoreError> {
     if let Some(l) = loc {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO places (id, name, name_ar, admin1, admin1_pcode, admin2,
-                                           admin2_pcode, lat, lon)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                           admin2_pcode, lat, lon, country)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(params![
             cluster::place_id(l),
@@ -796,7 +802,8 @@ fn insert_report(tx: &Transaction<'_>, e: &Event) -> Result<(), StoreError> {
             l.admin2,
             l.admin2_pcode,
             l.lat,
-            l.lon
+            l.lon,
+            l.country
         ])?;
     }
     Ok(())
@@ -1063,9 +1070,10 @@ fn write_event(tx: &Transaction<'_>, m: &Merged, json: &str, num: i64) -> Result
             acled_event_type, sub_event_type, interaction, date_start, date_end, date_precision,
             place_id, location_name, admin1, admin1_pcode, admin2, admin2_pcode, lat, lon,
             geo_precision, actor1_id, actor2_id, fatalities, injured, detained, released, hedged,
-            claimed, confidence, n_reports, corroboration, timestamp, json, cnty_num)
+            claimed, confidence, n_reports, corroboration, timestamp, json, cnty_num, country)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
+            ?36)",
     )?
     .execute(params![
         e.event_id,
@@ -1103,6 +1111,7 @@ fn write_event(tx: &Transaction<'_>, m: &Merged, json: &str, num: i64) -> Result
         m.timestamp,
         json,
         num,
+        l.map(|l| l.country.as_str()),
     ])?;
     Ok(())
 }

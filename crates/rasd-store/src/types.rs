@@ -39,6 +39,8 @@ pub struct Place {
     pub lon: Option<f64>,
     /// Number of stored events there.
     pub events: u32,
+    /// ISO 3166-1 alpha-3 of its country, `SEA` at sea.
+    pub country: Option<String>,
 }
 
 /// One document's report of a stored event.
@@ -158,6 +160,8 @@ pub struct Filter {
     pub event_type: Option<String>,
     /// A governorate name or p-code (case-insensitive).
     pub admin1: Option<String>,
+    /// An ISO 3166-1 alpha-3 country code, or `SEA` (case-insensitive).
+    pub country: Option<String>,
     /// Case-insensitive substring of evidence, source titles, actor or place names.
     pub text: Option<String>,
     /// At most this many events.

@@ -107,6 +107,43 @@ fn a_version_1_database_is_migrated() {
 }
 
 #[test]
+fn a_database_from_before_countries_reads_its_events_as_yemeni() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    write_v1(&path);
+    // Event records written before `location.country` existed have no such key.
+    {
+        let conn = Connection::open(&path).unwrap();
+        let json: String = conn
+            .query_row("SELECT json FROM events", [], |r| r.get(0))
+            .unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v["location"].as_object_mut().unwrap().remove("country");
+        let old = serde_json::to_string(&v).unwrap();
+        assert!(!old.contains("\"country\""));
+        conn.execute("UPDATE events SET json = ?1", [&old]).unwrap();
+        conn.execute("UPDATE event_reports SET json = ?1", [&old])
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let events = s.events(&Filter::default()).unwrap();
+    assert_eq!(events.len(), 1);
+    let loc = events[0].event.location.as_ref().unwrap();
+    assert_eq!(loc.country, "YEM");
+    let yem = Filter {
+        country: Some("yem".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.events(&yem).unwrap().len(), 1);
+    let isr = Filter {
+        country: Some("ISR".into()),
+        ..Filter::default()
+    };
+    assert!(s.events(&isr).unwrap().is_empty());
+}
+
+#[test]
 fn a_text_file_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.db");

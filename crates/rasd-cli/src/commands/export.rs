@@ -34,6 +34,10 @@ pub struct Selection {
     /// A governorate p-code (YE26) or name.
     #[arg(long, value_name = "PCODE")]
     pub admin1: Option<String>,
+    /// The country of the event's place: an ISO 3166-1 alpha-3 code (YEM, ISR, SAU) or
+    /// SEA for events at sea.
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
 }
 
 impl Selection {
@@ -50,6 +54,7 @@ impl Selection {
             actor: self.actor.clone(),
             event_type: self.event_type.clone(),
             admin1: self.admin1.clone(),
+            country: self.country.clone(),
             ..Filter::default()
         })
     }

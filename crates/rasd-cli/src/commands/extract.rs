@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use rasd_export::{AcledCsvWriter, ExportOptions};
 use rasd_extract::Extractor;
+
+use crate::shared::Scope;
 use rasd_ingest::{read_inputs, IngestError, IngestOptions};
 use rasd_model::{Document, Event};
 use rasd_store::{SourceReport, StoredEvent};
@@ -29,7 +31,8 @@ pub enum Format {
   rasd extract article.txt --pub-date 2023-11-23 --format table
   rasd extract news/ --format jsonl > events.jsonl
   zcat feed.jsonl.gz | rasd extract - --format csv > events.csv
-  rasd extract article.html --dict my_actors.tsv --dict my_places.csv")]
+  rasd extract article.html --dict my_actors.tsv --dict my_places.csv
+  rasd extract news/ --scope yemen    # only events in Yemen or with a Yemeni actor")]
 pub struct Args {
     /// Files or directories (.txt, .html, .htm, .jsonl, .jsonl.gz); `-` reads stdin.
     #[arg(default_value = "-")]
@@ -53,6 +56,11 @@ pub struct Args {
     /// (data/model/filter.tsv) that drops candidates unlikely to be reported events.
     #[arg(long)]
     pub no_filter: bool,
+    /// Which events to keep: `all` (default) codes events in any country and at sea;
+    /// `yemen` keeps only events located in Yemen or with a Yemeni actor
+    /// (data/yemeni_actors.txt: houthis, government forces, STC, AQAP … and their units).
+    #[arg(long, value_enum, default_value_t = crate::shared::Scope::All)]
+    pub scope: crate::shared::Scope,
     /// Also print, per document, every actor, place, person, date, number and trigger
     /// found (to stderr), to audit why an event was or was not extracted.
     #[arg(long)]
@@ -74,13 +82,17 @@ struct Found {
 
 type Item = Result<Document, IngestError>;
 
-fn find(extractor: &Extractor, item: &Item, trace: bool) -> Found {
+fn find(extractor: &Extractor, item: &Item, trace: bool, scope: Scope) -> Found {
     match item {
         Err(_) => Found::default(),
-        Ok(doc) => Found {
-            trace: trace.then(|| extractor.trace(doc)),
-            events: extractor.extract(doc).events,
-        },
+        Ok(doc) => {
+            let mut events = extractor.extract(doc).events;
+            scope.keep(extractor, &mut events);
+            Found {
+                trace: trace.then(|| extractor.trace(doc)),
+                events,
+            }
+        }
     }
 }
 
@@ -181,9 +193,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let inputs = read_inputs(&args.paths, &opts);
     let trace = args.trace;
+    let scope = args.scope;
     let open = if jobs == 1 {
         sink.write_all(inputs.map(|item| {
-            let found = find(&extractor, &item, trace);
+            let found = find(&extractor, &item, trace, scope);
             (item, found)
         }))?
     } else {
@@ -193,7 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let rx = crate::parallel::batches(s, inputs, crate::parallel::EXTRACT_BATCH);
             for batch in rx {
                 let found = crate::parallel::map_ordered(&batch, jobs, |item| {
-                    find(&extractor, item, trace)
+                    find(&extractor, item, trace, scope)
                 });
                 if !sink.write_all(batch.into_iter().zip(found))? {
                     // Dropping the receiver stops the reader thread.

@@ -51,6 +51,11 @@ pub struct Args {
     /// batch; a killed ingest loses at most one batch, which a rerun redoes).
     #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
+    /// Which events to keep: `all` (default) codes events in any country and at sea;
+    /// `yemen` keeps only events located in Yemen or with a Yemeni actor
+    /// (data/yemeni_actors.txt: houthis, government forces, STC, AQAP … and their units).
+    #[arg(long, value_enum, default_value_t = crate::shared::Scope::All)]
+    pub scope: crate::shared::Scope,
     /// Keep only the documents whose id is listed in FILE (one id per line).
     #[arg(long, value_name = "FILE")]
     pub ids: Option<PathBuf>,
@@ -108,8 +113,13 @@ fn extract_all(
     extractor: &Extractor,
     docs: Vec<Document>,
     jobs: usize,
+    scope: crate::shared::Scope,
 ) -> Vec<(Document, Vec<Event>)> {
-    let events = crate::parallel::map_ordered(&docs, jobs, |d| extractor.extract(d).events);
+    let events = crate::parallel::map_ordered(&docs, jobs, |d| {
+        let mut events = extractor.extract(d).events;
+        scope.keep(extractor, &mut events);
+        events
+    });
     docs.into_iter().zip(events).collect()
 }
 
@@ -117,6 +127,7 @@ struct Ingester<'a> {
     store: Store,
     extractor: &'a Extractor,
     jobs: usize,
+    scope: crate::shared::Scope,
     pb: ProgressBar,
     totals: Totals,
 }
@@ -144,7 +155,7 @@ impl Ingester<'_> {
             todo.push(doc);
         }
         if !todo.is_empty() {
-            let work = extract_all(self.extractor, todo, self.jobs);
+            let work = extract_all(self.extractor, todo, self.jobs, self.scope);
             match self.store.ingest_batch(&work) {
                 Ok(summary) => self.totals.add(&summary),
                 Err(StoreError::Invalid { .. }) => {
@@ -196,6 +207,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         store,
         extractor: &extractor,
         jobs,
+        scope: args.scope,
         pb,
         totals: Totals::default(),
     };

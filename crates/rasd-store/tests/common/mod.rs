@@ -105,6 +105,7 @@ pub fn place(key: &str) -> Location {
     Location {
         name: name.into(),
         name_ar: name_ar.into(),
+        country: "YEM".into(),
         admin1: Some(a1.into()),
         admin1_pcode: Some(p1.into()),
         admin2: a2.map(Into::into),
