@@ -178,20 +178,32 @@ fn report_json(report: &Report) -> serde_json::Value {
     value
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let split = match &args.split {
+/// The frozen split (a file, or the built-in list) and the folder that gold paths are
+/// relative to (given, or the folder above the first gold file's folder).
+pub fn split_and_shared(
+    split: Option<&Path>,
+    shared: Option<&Path>,
+    gold: &[PathBuf],
+) -> anyhow::Result<(Split, PathBuf)> {
+    let split = match split {
         Some(path) => Split::parse(
             &std::fs::read_to_string(path)
                 .with_context(|| format!("reading split file {}", path.display()))?,
         ),
         None => Split::builtin(),
     };
-    let shared = args.shared.clone().unwrap_or_else(|| {
-        args.gold[0]
-            .parent()
+    let shared = shared.map(Path::to_path_buf).unwrap_or_else(|| {
+        gold.first()
+            .and_then(|g| g.parent())
             .and_then(Path::parent)
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
+    Ok((split, shared))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (split, shared) =
+        split_and_shared(args.split.as_deref(), args.shared.as_deref(), &args.gold)?;
     let mut extractor = crate::shared::extractor(&args.dicts)?;
     if args.no_filter {
         extractor = extractor.with_filter(None);

@@ -5,11 +5,11 @@
 //! documents; the figures printed are the held-out ones.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use rasd_eval::{label, DocumentInput, Gold, Label, Part, Split};
+use rasd_eval::{label, DocumentInput, Gold, Label, Part};
 use rasd_extract::{train_filter, FilterModel, Sample, FEATURES};
 
 /// Arguments of `rasd train-filter`.
@@ -153,19 +153,8 @@ fn thresholds() -> impl Iterator<Item = f64> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let split = match &args.split {
-        Some(path) => Split::parse(
-            &std::fs::read_to_string(path)
-                .with_context(|| format!("reading split file {}", path.display()))?,
-        ),
-        None => Split::builtin(),
-    };
-    let shared = args.shared.clone().unwrap_or_else(|| {
-        args.gold[0]
-            .parent()
-            .and_then(Path::parent)
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    });
+    let (split, shared) =
+        super::eval::split_and_shared(args.split.as_deref(), args.shared.as_deref(), &args.gold)?;
     let extractor = crate::shared::extractor(&args.dicts)?.with_filter(None);
     let mut docs: Vec<(String, DocSamples)> = Vec::new();
     for path in &args.gold {
