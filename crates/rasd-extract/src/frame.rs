@@ -332,7 +332,16 @@ fn reported(
     }
     // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
     let neg_lo = hit.first_tok.saturating_sub(2).max(lo_tok);
-    if (neg_lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Negation)) {
+    // "طائرة بدون طيار" (a drone) is a name, not a negation.
+    let drone_name = |t: usize| {
+        view.a
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| view.text(n.span) == "طيار")
+    };
+    if (neg_lo..hit.first_tok)
+        .any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Negation) && !drone_name(t))
+    {
         return false;
     }
 
@@ -614,6 +623,7 @@ fn sides(
             cands,
             pronoun_subject(view, hit, def),
             hit.split.article || view.text(hit.span).starts_with("ال"),
+            cause_of_casualties(view, hit, def),
         ),
         FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
@@ -1282,6 +1292,7 @@ fn directed(
     cands: &[Cand],
     pronoun_subject: bool,
     definite_noun: bool,
+    cause: bool,
 ) -> (Option<Slot>, Option<Slot>) {
     let (voice, genitive) = (def.voice, def.genitive);
     // "كمين للمقاومة", "هجوم للحوثيين": after a violent noun ل marks whose it is.
@@ -1433,7 +1444,18 @@ fn directed(
             }
         }
         Voice::Noun => {
-            if a1.is_none() {
+            if a2.is_none() && cause {
+                // "قتل قائد حوثي في غارة": the dead named before the cause are its
+                // victims, whatever follows the noun.
+                a2 = pick(cands, |c| {
+                    c.before
+                        && c.own
+                        && (free(c, a1, a2) || c.marker == Marker::Target)
+                        && (c.same_clause || c.distance <= 12)
+                })
+                .map(|c| c.actor);
+            }
+            if a1.is_none() && !cause {
                 // The subject of a light verb: "قام مسلحون، الأربعاء، باختطاف".
                 a1 = before(a1, a2, 6);
             }
@@ -1455,6 +1477,39 @@ fn directed(
         }
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+/// Words that introduce the cause of deaths or injuries named before them ("قتل ثلاثة
+/// جنود جراء انفجار"), in normalized spelling.
+const CAUSE_WORDS: [&str; 7] = ["في", "جراء", "اثر", "بسبب", "نتيجه", "بفعل", "خلال"];
+
+/// An attack noun that is the cause of casualties named before it in its clause:
+/// "قتل قائد حوثي في غارة جوية", "أصيب جنود بانفجار عبوة". Its agent is then never an
+/// actor before it (those are the victims); it comes from the noun's own phrase.
+fn cause_of_casualties(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+) -> bool {
+    if def.voice != Voice::Noun || def.plover != "ASSAULT" {
+        return false;
+    }
+    let introduced = hit.split.prep == Some('ب')
+        || hit.first_tok > 0 && {
+            let prev = view.text(view.a.tokens[hit.first_tok - 1].span);
+            CAUSE_WORDS.contains(&prev)
+        };
+    if !introduced {
+        return false;
+    }
+    let clause = view.clause_of(hit.span.start);
+    let lead = NormSpan {
+        start: clause.start,
+        end: hit.span.start,
+    };
+    !view
+        .cues_in(lead, |c| matches!(c, Cue::Fatalities | Cue::Injured))
+        .is_empty()
 }
 
 /// An agreement noun followed by a name-like qualifier (a definite adjective such as

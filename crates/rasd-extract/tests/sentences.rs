@@ -2311,3 +2311,96 @@ fn word_sense() {
         },
     ]);
 }
+
+/// An attack noun that gives the cause of deaths or injuries named before it ("قتل X في
+/// غارة"، "X لقوا حتفهم بقصف"): the casualties are its victims, its agent comes from its
+/// own phrase (ل + actor, a nisba adjective, a default).
+#[test]
+fn casualties_before_their_cause() {
+    run(&[
+        Case {
+            name: "killed-leader-in-an-air-strike",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل قائد ميداني حوثي في غارة جوية على مديرية الصفراء بصعدة أمس.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Sub("Air/drone strike"),
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                ],
+            }],
+        },
+        Case {
+            name: "met-their-death-in-a-strike-of-the-coalition",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وأفادت مصادر محلية أن ثمانية من مسلحي الحوثي لقوا حتفهم بغارة للتحالف على معسكر في الجوف.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Sub("Air/drone strike"),
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    Admin1(Some("YE16")),
+                ],
+            }],
+        },
+        Case {
+            name: "killed-by-a-drone-said-to-be-american",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أربعة عناصر من تنظيم القاعدة قتلوا مساء الخميس في غارة لطائرة بدون طيار يعتقد أنها أمريكية في شبوة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("usa")),
+                    Actor2(Some("aqap")),
+                    Admin1(Some("YE21")),
+                    Hedged(true),
+                ],
+            }],
+        },
+        Case {
+            name: "wounded-by-a-roadside-bomb-of-aqap",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أصيب خمسة من جنود الجيش جراء انفجار عبوة ناسفة زرعها مسلحو القاعدة في مودية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Sub("Remote explosive/landmine/IED"),
+                    Actor2(Some("yemen-gov-forces")),
+                    Injured(Some(5)),
+                ],
+            }],
+        },
+        Case {
+            // "بدون طيار" names a drone: the strike is not negated.
+            name: "a-drone-is-no-negation",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "شنت طائرة أمريكية بدون طيار غارة على عناصر القاعدة في شبوة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("usa")), Actor2(Some("aqap"))],
+            }],
+        },
+    ]);
+}

@@ -473,9 +473,13 @@ impl Lexicon {
                     // "القيادي الحوثي X" keeps the title adjacent; "زعيم تنظيم القاعدة في اليمن X" does not.
                     adjacent = al == j && d.text(j).starts_with("ال");
                     j = al + 1;
-                    if j + 1 < n && d.text(j) == "في" && d.is_word(j + 1) {
-                        j += 2;
-                        adjacent = false;
+                    // "… في اليمن X": only a place after في belongs to the title
+                    // ("قائد حوثي في غارة جوية" names nobody).
+                    if j + 1 < n && d.text(j) == "في" {
+                        if let Some(place_last) = d.place_at[j + 1] {
+                            j = place_last + 1;
+                            adjacent = false;
+                        }
                     }
                 }
             }
@@ -606,8 +610,12 @@ impl Lexicon {
                     }
                 }
             }
+            let context = intro.is_some()
+                || m.split.prep == Some('ب')
+                || (m.first > 0 && PLACE_CONTEXT.contains(&d.text(m.first - 1)));
             match rule {
                 PlaceRule::Intro if intro.is_none() => continue,
+                PlaceRule::Context if !context => continue,
                 PlaceRule::Adjective
                     if intro.is_none()
                         && m.split.offset == 0
@@ -618,9 +626,6 @@ impl Lexicon {
                 }
                 _ => {}
             }
-            let context = intro.is_some()
-                || m.split.prep == Some('ب')
-                || (m.first > 0 && PLACE_CONTEXT.contains(&d.text(m.first - 1)));
             let ids = group
                 .iter()
                 .copied()

@@ -361,6 +361,7 @@ impl Lexicon {
             let rule = match cols.get(1).copied() {
                 Some("intro") => PlaceRule::Intro,
                 Some("adjective") => PlaceRule::Adjective,
+                Some("context") => PlaceRule::Context,
                 other => {
                     problems.push(Problem {
                         file: "data/place_rules.tsv".into(),

@@ -270,6 +270,9 @@ pub(crate) enum PlaceRule {
     Intro,
     /// Not right after a definite noun.
     Adjective,
+    /// Only with a place's context: an intro word, the preposition ب, or في/من/إلى/قرب
+    /// right before it (الجوف "the interior": "في الجوف" is the governorate).
+    Context,
 }
 
 /// The words that introduce a place name.
