@@ -1173,10 +1173,12 @@
       const a = await api(`api/actors/${encodeURIComponent(id)}`);
       if (state.actorPage !== id) return;
       const link = (x) => el("button", { type: "button", class: "linkish actor-link", "data-actor": x.id, onclick: () => openActor(x.id) }, actorName(x.id, x.name));
+      // The page's own answer carries both names: no wait for the actor list.
+      const main = lang === "ar" ? (a.name_ar || actorName(a.id, a.name)) : a.name;
       const other = lang === "ar" ? a.name : a.name_ar;
       const weeks = Object.entries(a.by_week || {}).sort();
       box.replaceChildren(
-        el("h2", { class: "actor-name" }, el("bdi", { text: actorName(a.id, a.name) }),
+        el("h2", { class: "actor-name" }, el("bdi", { text: main }),
           other ? el("small", {}, " — ", el("bdi", { text: other })) : null),
         el("p", { class: "meta" }, `${a.id} · ${t("n_events", a.events)}`, " ",
           el("button", { type: "button", class: "primary", id: "actor-show-events",
