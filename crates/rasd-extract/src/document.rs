@@ -422,6 +422,21 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         .filter(|p| is_trigger_word(p.name))
         .map(|p| p.name)
         .collect();
+    // "في آب الماضي" is a month, not Ibb: no place inside a date expression.
+    let in_date: Vec<bool> = view
+        .places
+        .iter()
+        .map(|p| {
+            let lo = p.span.start.saturating_sub(PHRASE_REACH);
+            view.dates_in(NormSpan {
+                start: lo,
+                end: p.span.end,
+            })
+            .any(|d| d.span.start <= p.span.start && p.span.end <= d.span.end)
+        })
+        .collect();
+    let mut in_date = in_date.into_iter();
+    view.places.retain(|_| !in_date.next().unwrap_or(false));
     if !guessed.is_empty() {
         view.persons.retain(|p| !guessed.contains(&p.name));
         view.actors.retain(|m| !guessed.contains(&m.span));
@@ -646,6 +661,15 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .get(t.last_tok + 1)
             .is_some_and(|n| view.text(n.span).starts_with("مفخخ"));
         !(t.split.prep == Some('ب') || drone_before || drone_after)
+    });
+    // "فجر اليوم" is a time of day, not the verb "blew up": no trigger inside a date.
+    found.retain(|t| {
+        !view
+            .dates_in(NormSpan {
+                start: t.span.start.saturating_sub(PHRASE_REACH),
+                end: t.span.end,
+            })
+            .any(|d| d.span.start <= t.span.start && t.span.end <= d.span.end)
     });
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut longest: Vec<TriggerHit> = Vec::with_capacity(found.len());

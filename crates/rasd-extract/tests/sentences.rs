@@ -2404,3 +2404,68 @@ fn casualties_before_their_cause() {
         },
     ]);
 }
+
+/// Blowing up houses, looting and recruiting: acts of war without a battle; and "فجر"
+/// and "آب" read as a time when they are one.
+#[test]
+fn property_recruitment_and_time_words() {
+    run(&[
+        Case {
+            name: "house-blown-up",
+            pub_date: Some("2015-05-10"),
+            title: "",
+            body: "فجر مسلحو الحوثي أمس منزل قيادي في حزب الإصلاح بمديرية أرحب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Sub("Looting/property destruction"),
+                    Actor1(Some("houthis")),
+                    Actor2(Some("islah")),
+                    Start(Some("2015-05-09")),
+                ],
+            }],
+        },
+        Case {
+            name: "looting-in-ibb",
+            pub_date: Some("2015-05-10"),
+            title: "",
+            body: "ونهب مسلحون حوثيون منازل المواطنين في إب خلال اليومين الماضيين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[
+                    Sub("Looting/property destruction"),
+                    Actor1(Some("houthis")),
+                    Admin1(Some("YE11")),
+                ],
+            }],
+        },
+        Case {
+            name: "children-recruited",
+            pub_date: Some("2015-05-10"),
+            title: "",
+            body: "جندت جماعة الحوثي مئات الأطفال في محافظة صعدة للقتال في جبهات الحدود.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "MOBILIZE",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Admin1(Some("YE22"))],
+            }],
+        },
+        Case {
+            name: "dawn-is-no-explosion",
+            pub_date: Some("2015-05-10"),
+            title: "",
+            body: "وصل وزير الخارجية اليمني إلى عدن فجر اليوم قادما من الرياض.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+    ]);
+}
