@@ -148,6 +148,11 @@ fn marker(
             return Marker::Modifier;
         }
     }
+    // "المشاورات في الكويت", "التقى بالرياض": a country's bare name after في or ب is
+    // where the act took place, not a party to it.
+    if where_not_who(view, ai) {
+        return Marker::Modifier;
+    }
     // "مدنيين أصيبوا نتيجة قصف": a casualty verb right after names the victims.
     if view
         .cues_at_start(m.last_tok + 1)
@@ -243,6 +248,39 @@ fn marker(
     } else {
         Marker::Unmarked
     }
+}
+
+/// A state named by its country's name after the locative في or ب ("في الكويت",
+/// "بالسعودية"): a location. Its government, forces or ministries stay parties ("في
+/// القوات السعودية" is no place).
+fn where_not_who(view: &DocView<'_>, ai: usize) -> bool {
+    let m = &view.actors[ai];
+    let state =
+        view.res.lexicon.actor(&m.id).is_some_and(|a| {
+            a.name.starts_with("Government of") || a.name.contains("/ Government of")
+        });
+    if !state {
+        return false;
+    }
+    let stem = &view.a.norm.as_str()[m.span.start + m.split.offset..m.span.end];
+    const HEADS: [&str; 8] = [
+        "حكوم",
+        "قوات",
+        "القوات",
+        "جيش",
+        "الجيش",
+        "وزار",
+        "سفار",
+        "الرئيس",
+    ];
+    if HEADS.iter().any(|h| stem.contains(h)) {
+        return false;
+    }
+    let locative_clitic = m.split.prep == Some('ب');
+    let after_fi = m.split.offset == 0
+        && m.first_tok > 0
+        && view.text(view.a.tokens[m.first_tok - 1].span) == "في";
+    locative_clitic || after_fi
 }
 
 /// The generic noun a named actor qualifies through an affiliation word, if any
@@ -1575,16 +1613,37 @@ fn symmetric(
     let (a1, a2) = match (subject, counterpart) {
         (Some(s), Some(c)) => (Some(s), Some(c)),
         (Some(s), None) => {
-            // The next distinct actor of the clause, coordinated or after the trigger.
-            let other = cands
+            // "عقد وفد الحكومة ووفد الحوثيين مشاورات": a distinct actor coordinated with
+            // the subject is the other side; else the next distinct actor of the clause,
+            // coordinated or after the trigger.
+            // An object after the trigger ("التقى X وY المبعوث") keeps X and Y together.
+            let object_after = cands.iter().any(|c| {
+                !c.before
+                    && c.same_clause
+                    && matches!(c.marker, Marker::Adjacent | Marker::Unmarked)
+                    && view.actors[c.actor].id != view.actors[s].id
+            });
+            let coordinated = cands
                 .iter()
                 .filter(|c| {
-                    view.actors[c.actor].id != view.actors[s].id
-                        && (c.same_clause || c.distance <= 12)
+                    !object_after
+                        && c.marker == Marker::Coordinated(s)
+                        && view.actors[c.actor].id != view.actors[s].id
                         && !ally(c)
                 })
-                .min_by_key(|c| rank(c))
+                .min_by_key(|c| c.distance)
                 .map(|c| c.actor);
+            let other = coordinated.or_else(|| {
+                cands
+                    .iter()
+                    .filter(|c| {
+                        view.actors[c.actor].id != view.actors[s].id
+                            && (c.same_clause || c.distance <= 12)
+                            && !ally(c)
+                    })
+                    .min_by_key(|c| rank(c))
+                    .map(|c| c.actor)
+            });
             (Some(s), other)
         }
         (None, Some(c)) => {

@@ -2469,3 +2469,50 @@ fn property_recruitment_and_time_words() {
         },
     ]);
 }
+
+/// Who meets whom: two delegations coordinated before the talks are its two sides, a
+/// country named after في is where they met, and ministers are their government.
+#[test]
+fn sides_of_talks_and_ministers() {
+    run(&[
+        Case {
+            name: "two-delegations-in-kuwait",
+            pub_date: Some("2016-05-10"),
+            title: "",
+            body: "عقد وفد الحكومة ووفد الحوثيين أمس جولة جديدة من المشاورات في الكويت.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "houthis")],
+            }],
+        },
+        Case {
+            name: "met-in-a-country-with-its-guest",
+            pub_date: Some("2016-05-10"),
+            title: "",
+            body: "التقى الرئيس هادي في السعودية وزير الخارجية الكويتي.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "kuwait"), NoActorText("السعودية")],
+            }],
+        },
+        Case {
+            name: "a-minister-blames",
+            pub_date: Some("2016-05-10"),
+            title: "",
+            body: "حمل وزير الإعلام اليمني جماعة الحوثي مسؤولية قصف مستشفى الثورة في تعز.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+    ]);
+}
