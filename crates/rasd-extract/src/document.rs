@@ -748,7 +748,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     };
     let acts_by_sentence: std::collections::BTreeSet<(Option<usize>, &str)> = found
         .iter()
-        .filter(|t| !res.triggers[t.trigger].fallback)
+        .filter(|t| !res.triggers[t.trigger].fallback && !res.triggers[t.trigger].continues)
         .map(|t| {
             (
                 view.a.sentence_at(t.span.start),
@@ -859,6 +859,19 @@ pub(crate) fn extract(
                         draft.actor2 = prev.actor2.clone();
                         draft.assoc2 = prev.assoc2.clone();
                         draft.guessed[1] = prev.guessed[1];
+                    }
+                    // "شن الطيران غارات … وقصف أهدافا أخرى"، "إضافة إلى استهدافه": a
+                    // bare "قصف" or "استهداف" that continues an attack is the same kind
+                    // of attack.
+                    let vague = match draft.acled_sub.as_str() {
+                        "Shelling/artillery/missile attack" => prev.acled_sub == "Air/drone strike",
+                        "Attack" | "Armed clash" => prev.plover == "ASSAULT",
+                        _ => false,
+                    };
+                    if zero_subject && near && vague {
+                        draft.mode = prev.mode.clone();
+                        draft.cameo = prev.cameo.clone();
+                        draft.acled_sub = prev.acled_sub.clone();
                     }
                     if near && (same_mode || zero_subject) {
                         if let Some(a) = &prev.actor1 {
@@ -1119,7 +1132,7 @@ fn filter_features(view: &DocView<'_>, d: &Draft) -> Vec<f64> {
 
 /// A trigger whose doer is expressed only by the verb's inflection or a pronoun: a word
 /// joined by و/ف ("وقصف"), or a verbal noun with a possessive suffix ("استهدافه").
-fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
+pub(crate) fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
     let def = &view.res.triggers[hit.trigger];
     // "كما استهدفت …"، "ثم قصفت …": "also", "then" before a verb continue the story.
     let continued = hit.first_tok.checked_sub(1).is_some_and(|p| {

@@ -1105,7 +1105,20 @@ pub(crate) fn fill(
         }
         (FrameKind::Directed, false) => n_actors >= 1 || has_casualties,
     };
-    if !enough {
+    // "… وقصف أهدافا أخرى في الجوف": a continued attack with no named side takes its
+    // sides from the attack told just before (document.rs, after this frame).
+    let continued = || {
+        def.frame == FrameKind::Directed
+            && matches!(def.plover.as_str(), "ASSAULT" | "COERCE")
+            && crate::document::zero_subject(view, hit)
+            && previous.last().is_some_and(|d| {
+                matches!(d.plover.as_str(), "ASSAULT" | "COERCE")
+                    && d.actor1.is_some()
+                    && view.a.sentence_at(hit.span.start).unwrap_or(0)
+                        <= d.sentence.saturating_add(1)
+            })
+    };
+    if !enough && !continued() {
         return None;
     }
     // A release needs someone who releases and someone (or a number) released.

@@ -61,6 +61,10 @@ pub(crate) struct TriggerDef {
     /// word suppresses it only in its own sentence, not in its paragraph or lead.
     #[serde(default)]
     pub fallback_in_sentence: bool,
+    /// Continues the attack told before it ("إضافة إلى استهدافه"): it never suppresses a
+    /// fallback rule of its sentence, which is the attack it continues.
+    #[serde(default)]
+    pub continues: bool,
     pub plover: String,
     #[serde(default)]
     pub mode: Option<String>,

@@ -2516,3 +2516,77 @@ fn sides_of_talks_and_ministers() {
         },
     ]);
 }
+
+/// A story told on: "وقصف أهدافا أخرى"، "إضافة إلى استهدافه" continue the attack before
+/// them (its doer, its kind) at a new place; sniping is an attack of its own.
+#[test]
+fn attacks_told_on() {
+    run(&[
+        Case {
+            name: "and-bombed-other-targets",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "شن طيران التحالف أمس غارات على مواقع الحوثيين في صنعاء. وقصف أهدافا أخرى في محافظة الجوف.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-led-coalition")), Admin1(Some("YE13"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Sub("Air/drone strike"),
+                        Actor1(Some("saudi-led-coalition")),
+                        Admin1(Some("YE16")),
+                    ],
+                },
+            ],
+        },
+        Case {
+            name: "besides-targeting",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قصف طيران التحالف مخازن أسلحة في صنعاء إضافة إلى استهدافه تجمعات للحوثيين في ذمار.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-led-coalition")), Admin1(Some("YE13"))],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 1,
+                    checks: &[
+                        Sub("Air/drone strike"),
+                        Actor1(Some("saudi-led-coalition")),
+                        Actor2(Some("houthis")),
+                        Admin1(Some("YE20")),
+                    ],
+                },
+            ],
+        },
+        Case {
+            name: "a-sniper",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قنص مسلح حوثي امرأة في حي الروضة بمدينة تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("civilians")),
+                    Admin1(Some("YE15")),
+                ],
+            }],
+        },
+    ]);
+}
