@@ -1054,8 +1054,20 @@ pub(crate) fn fill(
             defaulted = true;
         }
     }
+    // "عقد الرئيس اجتماعا مع مستشاريه": a meeting with one's own people is the actor
+    // consulting itself.
+    let internal = def.plover == "CONSULT"
+        && actor1.is_some()
+        && actor2.is_none()
+        && own_people_after(view, hit, clause);
+    if internal {
+        actor2 = actor1.as_ref().map(|a| Slot {
+            id: a.id.clone(),
+            span: None,
+        });
+    }
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
-        if a.id == b.id {
+        if a.id == b.id && !internal {
             actor2 = None;
         }
     }
@@ -1530,6 +1542,62 @@ fn directed(
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
 }
 
+/// Heads of a group of the subject's own people, with a possessive pronoun
+/// ("مستشاريه"، "قادتها"), in normalized spelling.
+const OWN_PEOPLE: [&str; 12] = [
+    "مستشاري",
+    "وزراء",
+    "قاده",
+    "قادت",
+    "قيادات",
+    "مسوولي",
+    "اعضاء",
+    "نواب",
+    "مساعدي",
+    "ممثلي",
+    "كبار",
+    "اركان",
+];
+
+/// "اجتماعا مع عدد من مستشاريه"، "التقى بقيادات حزبه": the other side of a meeting is
+/// the subject's own people, named by a head noun with a possessive pronoun right after
+/// "مع" or ب (a few quantity words may stand between).
+fn own_people_after(view: &DocView<'_>, hit: &TriggerHit, clause: NormSpan) -> bool {
+    let (_, last) = view.tok_range(clause);
+    let mut t = hit.last_tok + 1;
+    let mut seen_with = false;
+    for _ in 0..6 {
+        if t > last || t >= view.a.tokens.len() {
+            return false;
+        }
+        let tok = &view.a.tokens[t];
+        let w = view.text(tok.span);
+        if w == "مع" || w == "ومع" {
+            seen_with = true;
+        } else if seen_with || w.starts_with('ب') {
+            let stem = tok
+                .splits
+                .iter()
+                .map(|sp| &w[sp.offset.min(w.len())..])
+                .find(|st| OWN_PEOPLE.iter().any(|h| st.starts_with(h)));
+            if let Some(stem) = stem {
+                let possessed = ["ه", "ها", "هم", "هما"].iter().any(|p| stem.ends_with(p))
+                    || view.a.tokens.get(t + 1).is_some_and(|n| {
+                        let nw = view.text(n.span);
+                        ["ه", "ها", "هم"].iter().any(|p| nw.ends_with(p)) && nw.chars().count() > 3
+                    });
+                return possessed;
+            }
+            if !matches!(w, "عدد" | "من" | "بعض") {
+                return false;
+            }
+        }
+        // Before "مع": the subject, a date or an adjective ("اجتماعا طارئا مع").
+        t += 1;
+    }
+    false
+}
+
 /// Words that introduce the cause of deaths or injuries named before them ("قتل ثلاثة
 /// جنود جراء انفجار"), in normalized spelling.
 const CAUSE_WORDS: [&str; 7] = ["في", "جراء", "اثر", "بسبب", "نتيجه", "بفعل", "خلال"];
@@ -1651,7 +1719,7 @@ fn symmetric(
                     .iter()
                     .filter(|c| {
                         view.actors[c.actor].id != view.actors[s].id
-                            && (c.same_clause || c.distance <= 12)
+                            && (c.same_clause || c.distance <= 20)
                             && !ally(c)
                     })
                     .min_by_key(|c| rank(c))

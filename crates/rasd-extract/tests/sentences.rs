@@ -2590,3 +2590,66 @@ fn attacks_told_on() {
         },
     ]);
 }
+
+/// Meetings with one's own people, and a guest named after a long appositive.
+#[test]
+fn meetings_inside_one_side_and_after_appositions() {
+    run(&[
+        Case {
+            name: "president-meets-his-advisers",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "عقد الرئيس هادي أمس اجتماعا طارئا مع عدد من مستشاريه في الرياض.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("yemen-government")),
+                    Actor2(Some("yemen-government")),
+                ],
+            }],
+        },
+        Case {
+            name: "leader-meets-his-commanders",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "اجتمع زعيم جماعة الحوثي مع قادته الميدانيين في صعدة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "minister-with-name-in-apposition-meets-the-un",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى وزير الخارجية اليمني، عبدالملك المخلافي، أمس في الرياض المدير الإقليمي لبرنامج الأغذية العالمي.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "un")],
+            }],
+        },
+        Case {
+            // Two different parties are no internal meeting.
+            name: "president-meets-an-ambassador",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى الرئيس هادي مع السفير الأمريكي في الرياض.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Pair("yemen-government", "usa")],
+            }],
+        },
+    ]);
+}
