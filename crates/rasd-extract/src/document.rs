@@ -886,6 +886,22 @@ pub(crate) fn extract(
                     }
                 }
             }
+            // "ودعا الشعب اليمني إلى …" right after a statement: the same speaker.
+            if zero_subject && frame::VERBAL.contains(&draft.plover.as_str()) {
+                if let Some(prev) = drafts.last() {
+                    let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
+                    if near && frame::VERBAL.contains(&prev.plover.as_str()) {
+                        if let Some(a) = &prev.actor1 {
+                            draft.actor1 = Some(frame::Slot {
+                                id: a.id.clone(),
+                                span: None,
+                            });
+                            draft.confidence = (draft.confidence - 0.1).max(0.05);
+                            draft.signals.actor1_inherited = true;
+                        }
+                    }
+                }
+            }
             // No place in its sentence: the story continues where the paragraph's
             // previous event happened.
             if draft.place.is_none() {

@@ -1119,12 +1119,23 @@ pub(crate) fn fill(
     };
     // "… وقصف أهدافا أخرى في الجوف": a continued attack with no named side takes its
     // sides from the attack told just before (document.rs, after this frame).
+    // "… كما طالبت السكان بالحذر": a continued statement takes its speaker from the
+    // statement before.
     let continued = || {
+        let family = |p: &str| {
+            if matches!(p, "ASSAULT" | "COERCE") {
+                1
+            } else if VERBAL.contains(&p) {
+                2
+            } else {
+                0
+            }
+        };
         def.frame == FrameKind::Directed
-            && matches!(def.plover.as_str(), "ASSAULT" | "COERCE")
+            && family(&def.plover) > 0
             && crate::document::zero_subject(view, hit)
             && previous.last().is_some_and(|d| {
-                matches!(d.plover.as_str(), "ASSAULT" | "COERCE")
+                family(&d.plover) == family(&def.plover)
                     && d.actor1.is_some()
                     && view.a.sentence_at(hit.span.start).unwrap_or(0)
                         <= d.sentence.saturating_add(1)
@@ -1541,6 +1552,9 @@ fn directed(
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
 }
+
+/// Statements, appeals and threats: their doer is a speaker.
+pub(crate) const VERBAL: [&str; 5] = ["REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"];
 
 /// Heads of a group of the subject's own people, with a possessive pronoun
 /// ("مستشاريه"، "قادتها"), in normalized spelling.

@@ -202,6 +202,14 @@ fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<Whereabou
     if a.sentence != b.sentence || a.plover != b.plover || !places_agree(a, b, admin1) {
         return false;
     }
+    // "دعا الحوثيين إلى …، ودعا الشعب إلى …": one speaker, two addressees, two acts.
+    if a.plover != "ASSAULT" {
+        if let (Some(x), Some(y)) = (told(a, 1), told(b, 1)) {
+            if x.id != y.id && same(told(a, 0), told(b, 0)) {
+                return false;
+            }
+        }
+    }
     let (ia, ib) = (ids(a), ids(b));
     let shared = ia.iter().any(|i| ib.contains(i));
     let open = a.plover == "ASSAULT" && (ia.len() < 2 || ib.len() < 2);

@@ -2653,3 +2653,46 @@ fn meetings_inside_one_side_and_after_appositions() {
         },
     ]);
 }
+
+/// A statement told on without its speaker ("كما طالبت"، "ودعا") has the previous
+/// statement's speaker, and one speaker's appeals to two addressees are two events.
+#[test]
+fn statements_told_on() {
+    run(&[
+        Case {
+            name: "also-asked-the-residents",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "طالبت المقاومة الشعبية الحوثيين بالانسحاب من مدينة لودر. كما طالبت السكان في المدينة بتوخي الحيطة والحذر.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "REQUEST",
+                    nth: 0,
+                    checks: &[
+                        Actor1(Some("popular-resistance")),
+                        Actor2(Some("houthis")),
+                    ],
+                },
+                Expect {
+                    plover: "REQUEST",
+                    nth: 1,
+                    checks: &[
+                        Actor1(Some("popular-resistance")),
+                        Actor2(Some("civilians")),
+                    ],
+                },
+            ],
+        },
+        Case {
+            name: "two-addressees",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "دعا الرئيس هادي الحوثيين إلى تسليم السلاح، ودعا الشعب اليمني إلى الوقوف صفا واحدا.",
+            count: Some(2),
+            absent: &[],
+            expect: &[],
+        },
+    ]);
+}
