@@ -530,6 +530,11 @@ fn candidates(
             cands.retain(|c| view.actors[c.actor].first_tok < topic);
         }
     }
+    // "وصلت سفينة مساعدات إماراتية": the ship carries the aid; the giver is named by
+    // the aid's own words.
+    if def.plover == "AID" {
+        cands.retain(|c| view.actors[c.actor].id != "commercial-shipping");
+    }
     let absorbed: Vec<usize> = cands
         .iter()
         .filter(|c| !c.generic)

@@ -2696,3 +2696,54 @@ fn statements_told_on() {
         },
     ]);
 }
+
+/// Aid carried by a ship or a plane is given by whoever its nisba adjective names; medical
+/// equipment and vaccines are aid too.
+#[test]
+fn aid_carriers_and_goods() {
+    run(&[
+        Case {
+            name: "an-emirati-aid-ship",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وصلت إلى ميناء عدن أمس سفينة مساعدات إماراتية تحمل ألفي طن من المواد الغذائية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("uae")),
+                    Actor2(Some("civilians")),
+                    Admin1(Some("YE24")),
+                ],
+            }],
+        },
+        Case {
+            name: "medical-equipment-from-the-red-crescent",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "سلم الهلال الأحمر الإماراتي معدات طبية لمستشفى الجمهورية في عدن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("uae")), Admin1(Some("YE24"))],
+            }],
+        },
+        Case {
+            name: "vaccines",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قدمت منظمة اليونيسف لقاحات لأطفال اليمن في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("un")), Actor2(Some("civilians"))],
+            }],
+        },
+    ]);
+}
