@@ -784,7 +784,10 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             // ("وزعت اللجنة الدولية للصليب الأحمر مساعدات") are one act too.
             if same && prev.last_tok < t.first_tok && gap_is_names {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
-                if res.triggers[prev.trigger].acled == "Armed clash" {
+                if matches!(
+                    res.triggers[prev.trigger].acled.as_str(),
+                    "Armed clash" | "Attack"
+                ) {
                     prev.trigger = t.trigger;
                 }
                 // Adjacent words become one trigger; across a name ("قصفت مليشيا

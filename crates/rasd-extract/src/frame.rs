@@ -584,7 +584,9 @@ fn coding(
     }
     // "هاجم الحوثيون المطار بمسيرات مفخخة": a plain attack verb takes the coding of the
     // weapon named with ب in its sentence.
-    if plover == "ASSAULT" && (acled_sub == "Armed clash" || def.fallback) {
+    if plover == "ASSAULT"
+        && (matches!(acled_sub.as_str(), "Armed clash" | "Attack") || def.fallback)
+    {
         let sentence = view.sentence_of(hit.span.start);
         let weapon = view.triggers_in(sentence).find(|t| {
             let w = &view.res.triggers[t.trigger];
@@ -632,11 +634,13 @@ fn coding(
             "Non-state actor overtakes territory".into()
         };
     }
-    if acled_sub == "Armed clash" && actor2.is_some_and(|a| a.id == "civilians") {
+    // Civilians and merchant ships do not fight back: an attack on them is no clash.
+    let unarmed = |a: &Slot| matches!(a.id.as_str(), "civilians" | "commercial-shipping");
+    if acled_sub == "Armed clash" && actor2.is_some_and(unarmed) {
         acled_sub = "Attack".into();
     }
     if acled_sub == "Attack"
-        && actor2.is_some_and(|a| a.id != "civilians" && !a.id.is_empty())
+        && actor2.is_some_and(|a| !unarmed(a) && !a.id.is_empty())
         && mode.as_deref() != Some("targeted")
     {
         acled_sub = "Armed clash".into();

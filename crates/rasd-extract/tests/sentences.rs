@@ -2747,3 +2747,56 @@ fn aid_carriers_and_goods() {
         },
     ]);
 }
+
+/// An attack announced by its doer ("أعلن X استهداف Y"): the announcer is the doer, the
+/// noun's genitive the target, a nationality adjective of the target stays the target's,
+/// and a weapon named with ب codes it.
+#[test]
+fn announced_attacks() {
+    run(&[
+        Case {
+            name: "houthis-announce-targeting-a-ship",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "أعلن الحوثيون استهداف سفينة بريطانية في خليج عدن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("commercial-shipping")),
+                    Sub("Attack"),
+                ],
+            }],
+        },
+        Case {
+            name: "announced-with-a-missile",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "وأعلنت قوات صنعاء استهداف سفينة أمريكية بصاروخ باليستي في البحر الأحمر.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("commercial-shipping")),
+                    Sub("Shelling/artillery/missile attack"),
+                ],
+            }],
+        },
+        Case {
+            // Without an announcement the noun is a plan, not an attack.
+            name: "targeting-as-a-plan",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "اتفق الطرفان على التنسيق واستهداف قيادات عسكرية بارزة.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+    ]);
+}
