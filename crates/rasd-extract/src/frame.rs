@@ -612,7 +612,8 @@ fn coding(
     // an air strike, whatever the verb.
     let by_aircraft = actor1.and_then(|a| a.span).is_some_and(|span| {
         let (first, last) = view.tok_range(span);
-        (first.saturating_sub(1)..=last).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Aircraft))
+        // "طائرات التحالف"، "طائرات حربية إسرائيلية": one adjective may stand between.
+        (first.saturating_sub(2)..=last).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Aircraft))
     });
     if plover == "ASSAULT"
         && by_aircraft
@@ -1045,6 +1046,10 @@ pub(crate) fn fill(
                 view.named_mentions
                     .keys()
                     .any(|id| res.lexicon.is_descendant(id, u))
+            })
+            && d.when_country.as_ref().is_none_or(|iso| {
+                choose_place(view, hit, sentence)
+                    .is_some_and(|p| res.lexicon.place(p.id).country == *iso)
             });
         if !applies {
             continue;

@@ -168,6 +168,9 @@ pub(crate) struct Default {
     /// Not when the document names one of these actors (or a unit below one).
     #[serde(default)]
     pub unless_named: Vec<String>,
+    /// Only when the event's sentence places it in this country (ISO3, e.g. "YEM").
+    #[serde(default)]
+    pub when_country: Option<String>,
     pub slot: String,
     pub id: String,
 }

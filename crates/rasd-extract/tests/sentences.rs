@@ -2800,3 +2800,60 @@ fn announced_attacks() {
         },
     ]);
 }
+
+/// Since October 2023, US, UK and Israeli strikes in Yemen with no named target strike
+/// the Houthis; elsewhere nobody is assumed; warplanes with an adjective are aircraft.
+#[test]
+fn strikes_on_yemen_since_2023() {
+    run(&[
+        Case {
+            name: "us-uk-strikes-on-hodeidah",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "شنت طائرات أمريكية وبريطانية فجر اليوم غارات على مواقع في محافظة الحديدة.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("usa")),
+                    Actor2(Some("houthis")),
+                    Sub("Air/drone strike"),
+                    Admin1(Some("YE18")),
+                    Start(Some("2024-02-10")),
+                ],
+            }],
+        },
+        Case {
+            name: "israeli-warplanes-on-the-port",
+            pub_date: Some("2024-07-21"),
+            title: "",
+            body: "قصفت طائرات حربية إسرائيلية ميناء الحديدة ومحطة الكهرباء.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("israel")),
+                    Actor2(Some("houthis")),
+                    Sub("Air/drone strike"),
+                ],
+            }],
+        },
+        Case {
+            name: "israeli-strike-in-lebanon-has-no-houthis",
+            pub_date: Some("2024-07-21"),
+            title: "",
+            body: "شنت طائرات إسرائيلية غارات على مواقع في جنوب لبنان.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("israel")), Actor2(None)],
+            }],
+        },
+    ]);
+}
