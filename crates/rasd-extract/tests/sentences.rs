@@ -2857,3 +2857,26 @@ fn strikes_on_yemen_since_2023() {
         },
     ]);
 }
+
+/// Dual weapons count as weapons, and "مضاد لـ" (anti-) names what a weapon is for, not
+/// whose it is.
+#[test]
+fn dual_and_anti_weapons() {
+    run(&[Case {
+        name: "two-anti-ship-missiles",
+        pub_date: Some("2024-02-10"),
+        title: "",
+        body: "أطلق الحوثيون صاروخين مضادين للسفن على سفينة تجارية في البحر الأحمر.",
+        count: Some(1),
+        absent: &[],
+        expect: &[Expect {
+            plover: "ASSAULT",
+            nth: 0,
+            checks: &[
+                Actor1(Some("houthis")),
+                Actor2(Some("commercial-shipping")),
+                Sub("Shelling/artillery/missile attack"),
+            ],
+        }],
+    }]);
+}
