@@ -675,6 +675,41 @@ fn sides(
         ),
         FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
+    // "السفينة التي استهدفها الحوثيون": a verb in a relative clause carrying the object
+    // pronoun has the antecedent as its object and the actor after it as its subject.
+    if def.frame == FrameKind::Directed && def.voice == Voice::Verb {
+        if let Some((doer, object)) = relative_object(view, hit, cands) {
+            actor1 = Some(slot(view, doer));
+            actor2 = Some(slot(view, object));
+        }
+    }
+    // "أسقطت مدمرة أمريكية ثلاث مسيرات أطلقها الحوثيون": whoever launched what was
+    // intercepted is the interception's actor2; the interceptor is another actor.
+    if def.acled == "Disrupted weapons use" {
+        let launcher = cands.iter().find(|c| {
+            !c.before
+                && view.actors[c.actor].first_tok > 0
+                && view
+                    .text(view.a.tokens[view.actors[c.actor].first_tok - 1].span)
+                    .starts_with("اطلق")
+        });
+        if let Some(l) = launcher {
+            let lid = &view.actors[l.actor].id;
+            if actor1.as_ref().is_some_and(|a| a.id == *lid) || actor2.is_none() {
+                let interceptor = cands
+                    .iter()
+                    .filter(|c| {
+                        view.actors[c.actor].id != *lid
+                            && matches!(c.marker, Marker::Adjacent | Marker::Unmarked)
+                            && (c.same_clause || c.distance <= 6)
+                    })
+                    .min_by_key(|c| c.distance)
+                    .map(|c| slot(view, c.actor));
+                actor1 = interceptor.or(actor1.filter(|a| a.id != *lid));
+                actor2 = Some(slot(view, l.actor));
+            }
+        }
+    }
     // "قال الحوثيون إنهم استهدفوا سفينة": after "إنه/إنها/إنهم" the doer is the speaker,
     // the actor named just before the pronoun.
     if def.voice == Voice::Verb
@@ -1569,6 +1604,33 @@ fn directed(
 
 /// Statements, appeals and threats: their doer is a speaker.
 pub(crate) const VERBAL: [&str; 5] = ["REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"];
+
+/// Relative pronouns, normalized.
+const RELATIVES: [&str; 6] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"];
+
+/// For a verb right after a relative pronoun and ending in an object pronoun
+/// ("التي استهدفها الحوثيون"): (the actor after the verb, the antecedent right before
+/// the pronoun), when both are named.
+fn relative_object(view: &DocView<'_>, hit: &TriggerHit, cands: &[Cand]) -> Option<(usize, usize)> {
+    let rel = hit.first_tok.checked_sub(1)?;
+    if !RELATIVES.contains(&view.text(view.a.tokens[rel].span)) {
+        return None;
+    }
+    let verb = view.text(view.a.tokens[hit.last_tok].span);
+    if !["ه", "ها", "هم", "هما"].iter().any(|p| verb.ends_with(p)) || verb.ends_with("اه")
+    {
+        return None;
+    }
+    let object = view.actor_ending_at(rel.checked_sub(1)?)?;
+    let doer = cands
+        .iter()
+        .filter(|c| {
+            !c.before && c.distance <= 3 && matches!(c.marker, Marker::Adjacent | Marker::Unmarked)
+        })
+        .min_by_key(|c| c.distance)?
+        .actor;
+    (view.actors[doer].id != view.actors[object].id).then_some((doer, object))
+}
 
 /// Heads of a group of the subject's own people, with a possessive pronoun
 /// ("مستشاريه"، "قادتها"), in normalized spelling.

@@ -2880,3 +2880,44 @@ fn dual_and_anti_weapons() {
         }],
     }]);
 }
+
+/// Relative clauses: "السفينة التي استهدفها الحوثيون" has the Houthis as doer and the
+/// ship as target; "مسيرات أطلقها الحوثيون" names who launched what was intercepted.
+#[test]
+fn relative_clauses_keep_their_roles() {
+    run(&[
+        Case {
+            name: "the-ship-the-houthis-targeted",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "غرقت السفينة التي استهدفها الحوثيون في البحر الأحمر.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("commercial-shipping")),
+                ],
+            }],
+        },
+        Case {
+            name: "a-destroyer-downs-drones-the-houthis-launched",
+            pub_date: Some("2024-02-10"),
+            title: "",
+            body: "قال مسؤول أمريكي إن مدمرة أمريكية أسقطت ثلاث طائرات مسيرة أطلقها الحوثيون فوق البحر الأحمر.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Sub("Disrupted weapons use"),
+                    Actor1(Some("usa")),
+                    Actor2(Some("houthis")),
+                ],
+            }],
+        },
+    ]);
+}
