@@ -1654,9 +1654,9 @@ const OWN_PEOPLE: [&str; 12] = [
 /// "مع" or ب (a few quantity words may stand between).
 fn own_people_after(view: &DocView<'_>, hit: &TriggerHit, clause: NormSpan) -> bool {
     let (_, last) = view.tok_range(clause);
-    let mut t = hit.last_tok + 1;
     let mut seen_with = false;
-    for _ in 0..6 {
+    // Before "مع": the subject, a date or an adjective ("اجتماعا طارئا مع").
+    for t in hit.last_tok + 1..hit.last_tok + 7 {
         if t > last || t >= view.a.tokens.len() {
             return false;
         }
@@ -1682,8 +1682,6 @@ fn own_people_after(view: &DocView<'_>, hit: &TriggerHit, clause: NormSpan) -> b
                 return false;
             }
         }
-        // Before "مع": the subject, a date or an adjective ("اجتماعا طارئا مع").
-        t += 1;
     }
     false
 }
