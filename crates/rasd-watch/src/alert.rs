@@ -64,11 +64,12 @@ pub fn matches(rule: &AlertRule, e: &StoredEvent, store: &Store) -> Result<bool,
         }
     }
     if let Some(country) = &rule.country {
+        // ISO3 as in `location.country` ("YEM", "SAU", "SEA"); a p-code prefix ("YE") as
+        // configs written before events had a country say it.
+        let iso = loc.map(|l| l.country.as_str()).unwrap_or("");
         let code = loc.and_then(|l| l.admin1_pcode.as_deref()).unwrap_or("");
-        if !code
-            .to_ascii_uppercase()
-            .starts_with(&country.to_ascii_uppercase())
-        {
+        let wanted = country.to_ascii_uppercase();
+        if !iso.eq_ignore_ascii_case(&wanted) && !code.to_ascii_uppercase().starts_with(&wanted) {
             return Ok(false);
         }
     }

@@ -113,7 +113,8 @@ pub struct AlertRule {
     /// Governorate names or p-codes (any, case-insensitive).
     #[serde(default)]
     pub admin1: Vec<String>,
-    /// Country as the two-letter prefix of the place p-codes (`YE`).
+    /// Country as ISO 3166-1 alpha-3, as in `location.country` (`YEM`; `SEA` for events
+    /// at sea); a p-code prefix (`YE`) is also accepted.
     pub country: Option<String>,
     /// At least this many deaths.
     pub min_fatalities: Option<u32>,

@@ -337,7 +337,7 @@ path = "{folder}"
 [[alert]]
 name = "deadly"
 min_fatalities = 5
-country = "YE"
+country = "YEM"
 notify = {{ kind = "file", path = "{file}" }}
 [[alert]]
 name = "aqap"
