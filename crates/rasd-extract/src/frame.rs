@@ -710,6 +710,43 @@ fn sides(
             }
         }
     }
+    // "صدت المقاومة هجوما للحوثيين"، "أحبطت قوات الجيش هجوما للقاعدة": whoever repels
+    // an attack is its target.
+    if def.plover == "ASSAULT" && def.voice == Voice::Noun && actor2.is_none() {
+        // The verb may stand before its subject ("أحبطت قوات الجيش هجوما").
+        let lo = hit
+            .first_tok
+            .saturating_sub(6)
+            .max(view.tok_at(view.clause_of(hit.span.start).start));
+        let repelled = (lo..hit.first_tok).any(|t| {
+            let tok = &view.a.tokens[t];
+            let w = view.text(tok.span);
+            tok.splits
+                .iter()
+                .any(|sp| REPEL.contains(&&w[sp.offset.min(w.len())..]))
+        });
+        if repelled {
+            let repeller = cands
+                .iter()
+                .filter(|c| {
+                    c.before
+                        && c.own
+                        && (c.same_clause || c.distance <= 8)
+                        && matches!(c.marker, Marker::Adjacent | Marker::Unmarked)
+                })
+                .min_by_key(|c| c.distance)
+                .map(|c| slot(view, c.actor));
+            if let Some(r) = repeller {
+                // The rules may have taken the repeller for the doer.
+                if actor1.as_ref().is_some_and(|a| a.span == r.span) {
+                    actor1 = None;
+                }
+                if actor1.as_ref().is_none_or(|a| a.id != r.id) {
+                    actor2 = Some(r);
+                }
+            }
+        }
+    }
     // "قال الحوثيون إنهم استهدفوا سفينة": after "إنه/إنها/إنهم" the doer is the speaker,
     // the actor named just before the pronoun.
     if def.voice == Voice::Verb
@@ -1604,6 +1641,34 @@ fn directed(
 
 /// Statements, appeals and threats: their doer is a speaker.
 pub(crate) const VERBAL: [&str; 5] = ["REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"];
+
+/// Verbs and nouns of repelling or foiling an attack, normalized, without proclitics.
+const REPEL: [&str; 24] = [
+    "صد",
+    "صدت",
+    "صدوا",
+    "يصد",
+    "تصد",
+    "يصدون",
+    "تصدت",
+    "تصدي",
+    "تصدوا",
+    "يتصدي",
+    "التصدي",
+    "احبط",
+    "احبطت",
+    "احبطوا",
+    "يحبط",
+    "احباط",
+    "افشل",
+    "افشلت",
+    "افشلوا",
+    "افشال",
+    "دحر",
+    "دحرت",
+    "دحروا",
+    "ردع",
+];
 
 /// Relative pronouns, normalized.
 const RELATIVES: [&str; 6] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"];

@@ -2921,3 +2921,44 @@ fn relative_clauses_keep_their_roles() {
         },
     ]);
 }
+
+/// Whoever repels or foils an attack is its target ("صدت المقاومة هجوما للحوثيين").
+#[test]
+fn repelled_attacks() {
+    run(&[
+        Case {
+            name: "resistance-repels-a-houthi-attack",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "صدت المقاومة الشعبية أمس هجوما عنيفا شنه الحوثيون على مواقعها في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("popular-resistance")),
+                    Admin1(Some("YE15")),
+                ],
+            }],
+        },
+        Case {
+            name: "army-foils-an-aqap-attack",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أحبطت قوات الجيش هجوما للقاعدة على معسكر في أبين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("aqap")),
+                    Actor2(Some("yemen-gov-forces")),
+                    Admin1(Some("YE12")),
+                ],
+            }],
+        },
+    ]);
+}
