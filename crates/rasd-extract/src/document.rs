@@ -438,7 +438,32 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     let mut in_date = in_date.into_iter();
     view.places.retain(|_| !in_date.next().unwrap_or(false));
     if !guessed.is_empty() {
+        // "أجرى وزير الخارجية اليمني مباحثات": the title and its affiliation before the
+        // event word still name the actor.
+        let titles: Vec<(NormSpan, NormSpan, (usize, usize))> = view
+            .persons
+            .iter()
+            .filter(|p| guessed.contains(&p.name) && p.affiliation.is_some())
+            .filter_map(|p| {
+                let (first, _) = view.tok_range(p.span);
+                let (name_first, _) = view.tok_range(p.name);
+                (name_first > first).then(|| {
+                    let end = view.a.tokens[name_first - 1].span.end;
+                    let title = NormSpan {
+                        start: p.span.start,
+                        end,
+                    };
+                    (p.name, title, (first, name_first - 1))
+                })
+            })
+            .collect();
         view.persons.retain(|p| !guessed.contains(&p.name));
+        for m in &mut view.actors {
+            if let Some((_, title, toks)) = titles.iter().find(|(name, ..)| *name == m.span) {
+                m.span = *title;
+                (m.first_tok, m.last_tok) = *toks;
+            }
+        }
         view.actors.retain(|m| !guessed.contains(&m.span));
     }
 

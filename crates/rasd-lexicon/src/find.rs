@@ -510,6 +510,16 @@ impl Lexicon {
                 continue;
             }
             let name_last = j - 1;
+            // "أجرى وزير الخارجية اليمني مباحثات": a title that is a whole actor form
+            // followed by one unknown word is the actor; the word is the sentence's next
+            // word, not a name.
+            if name_last == start
+                && family.is_none()
+                && start > 0
+                && matches!(d.actor_at[t], Some((l, _, _)) if l == start - 1)
+            {
+                continue;
+            }
             if family.is_some() {
                 suppressed[name_last] = true;
             }

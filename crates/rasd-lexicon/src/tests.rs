@@ -722,3 +722,14 @@ fn yemeni_actors_include_their_units() {
     assert!(!l.is_yemeni("centcom"));
     assert!(!l.is_yemeni("civilians"));
 }
+
+/// A title that is a whole actor form ("وزير الخارجية اليمني") followed by one unknown
+/// word is the actor, not a person named by that word; a real name after it stays one.
+#[test]
+fn a_minister_before_an_event_word_is_the_government() {
+    let found = check_with(lex(), "أجرى وزير الخارجية اليمني مباحثات مع نظيره");
+    assert_eq!(
+        found,
+        vec![("وزير الخارجيه اليمني".to_string(), "actor:yemen-government".to_string())]
+    );
+}
