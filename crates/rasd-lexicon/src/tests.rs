@@ -730,6 +730,9 @@ fn a_minister_before_an_event_word_is_the_government() {
     let found = check_with(lex(), "أجرى وزير الخارجية اليمني مباحثات مع نظيره");
     assert_eq!(
         found,
-        vec![("وزير الخارجيه اليمني".to_string(), "actor:yemen-government".to_string())]
+        vec![(
+            "وزير الخارجيه اليمني".to_string(),
+            "actor:yemen-government".to_string()
+        )]
     );
 }
