@@ -222,6 +222,16 @@ impl<'a> DocView<'a> {
             .filter(move |d| d.span.end <= span.end)
     }
 
+    /// `span` lies inside a date expression ("فجر اليوم", "آب الماضي").
+    pub fn inside_date(&self, span: NormSpan) -> bool {
+        let lo = span.start.saturating_sub(PHRASE_REACH);
+        self.dates_in(NormSpan {
+            start: lo,
+            end: span.end,
+        })
+        .any(|d| d.span.contains(span))
+    }
+
     /// Triggers inside `span`, in text order.
     pub fn triggers_in(&self, span: NormSpan) -> impl DoubleEndedIterator<Item = &TriggerHit> {
         let first = self.triggers.partition_point(|t| t.span.start < span.start);
@@ -426,14 +436,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     let in_date: Vec<bool> = view
         .places
         .iter()
-        .map(|p| {
-            let lo = p.span.start.saturating_sub(PHRASE_REACH);
-            view.dates_in(NormSpan {
-                start: lo,
-                end: p.span.end,
-            })
-            .any(|d| d.span.start <= p.span.start && p.span.end <= d.span.end)
-        })
+        .map(|p| view.inside_date(p.span))
         .collect();
     let mut in_date = in_date.into_iter();
     view.places.retain(|_| !in_date.next().unwrap_or(false));
@@ -688,14 +691,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         !(t.split.prep == Some('ب') || drone_before || drone_after)
     });
     // "فجر اليوم" is a time of day, not the verb "blew up": no trigger inside a date.
-    found.retain(|t| {
-        !view
-            .dates_in(NormSpan {
-                start: t.span.start.saturating_sub(PHRASE_REACH),
-                end: t.span.end,
-            })
-            .any(|d| d.span.start <= t.span.start && t.span.end <= d.span.end)
-    });
+    found.retain(|t| !view.inside_date(t.span));
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut longest: Vec<TriggerHit> = Vec::with_capacity(found.len());
     let mut last_end = 0;
@@ -870,7 +866,7 @@ pub(crate) fn extract(
             let zero_subject = draft.actor1.is_none() && zero_subject(&view, hit);
             // "اقتحم مسلحون حوثيون منازل … واعتقلوا عددا من الشباب": an arrest joined to a
             // raid has the raid's doer too.
-            let forceful = |p: &str| p == "ASSAULT" || p == "COERCE";
+            let forceful = |p: &str| frame::story(p) == Some(frame::Story::Force);
             if forceful(&draft.plover)
                 && draft.actor1.is_none()
                 && (draft.plover == "ASSAULT" && draft.actor2.is_some() || zero_subject)
@@ -901,32 +897,18 @@ pub(crate) fn extract(
                         draft.cameo = prev.cameo.clone();
                         draft.acled_sub = prev.acled_sub.clone();
                     }
-                    if near && (same_mode || zero_subject) {
-                        if let Some(a) = &prev.actor1 {
-                            draft.actor1 = Some(frame::Slot {
-                                id: a.id.clone(),
-                                span: None,
-                            });
-                            draft.assoc1 = prev.assoc1.clone();
-                            draft.confidence = (draft.confidence - 0.1).max(0.05);
-                            draft.signals.actor1_inherited = true;
-                        }
+                    if near && (same_mode || zero_subject) && inherit_doer(&mut draft, prev) {
+                        draft.assoc1 = prev.assoc1.clone();
                     }
                 }
             }
             // "ودعا الشعب اليمني إلى …" right after a statement: the same speaker.
-            if zero_subject && frame::VERBAL.contains(&draft.plover.as_str()) {
+            let speech = |p: &str| frame::story(p) == Some(frame::Story::Speech);
+            if zero_subject && speech(&draft.plover) {
                 if let Some(prev) = drafts.last() {
                     let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
-                    if near && frame::VERBAL.contains(&prev.plover.as_str()) {
-                        if let Some(a) = &prev.actor1 {
-                            draft.actor1 = Some(frame::Slot {
-                                id: a.id.clone(),
-                                span: None,
-                            });
-                            draft.confidence = (draft.confidence - 0.1).max(0.05);
-                            draft.signals.actor1_inherited = true;
-                        }
+                    if near && speech(&prev.plover) {
+                        inherit_doer(&mut draft, prev);
                     }
                 }
             }
@@ -1174,6 +1156,21 @@ fn filter_features(view: &DocView<'_>, d: &Draft) -> Vec<f64> {
     f.0
 }
 
+/// A frame told on without its doer takes the doer of `prev` (no span: not in its own
+/// words), at a lower confidence. False when `prev` has none.
+fn inherit_doer(draft: &mut Draft, prev: &Draft) -> bool {
+    let Some(a) = &prev.actor1 else {
+        return false;
+    };
+    draft.actor1 = Some(frame::Slot {
+        id: a.id.clone(),
+        span: None,
+    });
+    draft.confidence = (draft.confidence - 0.1).max(0.05);
+    draft.signals.actor1_inherited = true;
+    true
+}
+
 /// A trigger whose doer is expressed only by the verb's inflection or a pronoun: a word
 /// joined by و/ف ("وقصف"), or a verbal noun with a possessive suffix ("استهدافه").
 pub(crate) fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
@@ -1191,10 +1188,7 @@ pub(crate) fn zero_subject(view: &DocView<'_>, hit: &TriggerHit) -> bool {
         // continues the sentence's story either way.
         crate::rules::Voice::Noun => {
             let src = view.src_text(hit.span);
-            !hit.split.article
-                && (hit.split.conj
-                    || ["ه", "ها", "هم", "هما"].iter().any(|p| src.ends_with(p))
-                        && !src.ends_with("اه"))
+            !hit.split.article && (hit.split.conj || frame::pronoun_suffixed(&src))
         }
         crate::rules::Voice::Passive => false,
     }

@@ -1101,6 +1101,9 @@ pub(crate) fn fill(
     // Domain defaults for slots the text leaves empty.
     let mut defaulted = false;
     let mut guessed = [false; 2];
+    // The place the sentence names, found once: a default may ask for its country, the
+    // event takes it below.
+    let own_place: std::cell::OnceCell<Option<PlaceChoice>> = std::cell::OnceCell::new();
     for d in &res.cues.defaults {
         let applies = d
             .when_mode
@@ -1120,7 +1123,9 @@ pub(crate) fn fill(
                     .any(|id| res.lexicon.is_descendant(id, u))
             })
             && d.when_country.as_ref().is_none_or(|iso| {
-                choose_place(view, hit, sentence)
+                own_place
+                    .get_or_init(|| choose_place(view, hit, sentence))
+                    .as_ref()
                     .is_some_and(|p| res.lexicon.place(p.id).country == *iso)
             });
         if !applies {
@@ -1208,20 +1213,11 @@ pub(crate) fn fill(
     // "… كما طالبت السكان بالحذر": a continued statement takes its speaker from the
     // statement before.
     let continued = || {
-        let family = |p: &str| {
-            if matches!(p, "ASSAULT" | "COERCE") {
-                1
-            } else if VERBAL.contains(&p) {
-                2
-            } else {
-                0
-            }
-        };
         def.frame == FrameKind::Directed
-            && family(&def.plover) > 0
+            && story(&def.plover).is_some()
             && crate::document::zero_subject(view, hit)
             && previous.last().is_some_and(|d| {
-                family(&d.plover) == family(&def.plover)
+                story(&d.plover) == story(&def.plover)
                     && d.actor1.is_some()
                     && view.a.sentence_at(hit.span.start).unwrap_or(0)
                         <= d.sentence.saturating_add(1)
@@ -1254,17 +1250,20 @@ pub(crate) fn fill(
         &plover,
         mode.as_deref(),
     );
-    let place = choose_place(view, hit, sentence).or_else(|| {
-        // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
-        // happens where its first event did.
-        let here = view.a.sentence_at(hit.span.start);
-        previous
-            .iter()
-            .rev()
-            .take_while(|d| here.is_some_and(|h| d.sentence >= h))
-            .find(|d| d.plover == plover && Some(d.sentence) == here && d.place.is_some())
-            .and_then(|d| d.place.clone())
-    });
+    let place = own_place
+        .into_inner()
+        .unwrap_or_else(|| choose_place(view, hit, sentence))
+        .or_else(|| {
+            // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
+            // happens where its first event did.
+            let here = view.a.sentence_at(hit.span.start);
+            previous
+                .iter()
+                .rev()
+                .take_while(|d| here.is_some_and(|h| d.sentence >= h))
+                .find(|d| d.plover == plover && Some(d.sentence) == here && d.place.is_some())
+                .and_then(|d| d.place.clone())
+        });
     // "اتهم X الحوثيين بقصف …": an event that is the object of an accusation is alleged.
     let alleged = view
         .triggers_in(sentence)
@@ -1639,8 +1638,30 @@ fn directed(
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
 }
 
-/// Statements, appeals and threats: their doer is a speaker.
-pub(crate) const VERBAL: [&str; 5] = ["REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"];
+/// The kinds of story a frame told on without its doer ("وقصف أهدافا أخرى"، "كما
+/// طالبت") continues: force continues force, speech continues speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Story {
+    /// Attacks and coercion.
+    Force,
+    /// Statements, appeals and threats: their doer is a speaker.
+    Speech,
+}
+
+/// The story kind of a PLOVER type, if it has one.
+pub(crate) fn story(plover: &str) -> Option<Story> {
+    match plover {
+        "ASSAULT" | "COERCE" => Some(Story::Force),
+        "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" => Some(Story::Speech),
+        _ => None,
+    }
+}
+
+/// A word ending in an attached pronoun (ه، ها، هم، هما) and not in "اه": "استهدافه"،
+/// "استهدفها".
+pub(crate) fn pronoun_suffixed(word: &str) -> bool {
+    ["ه", "ها", "هم", "هما"].iter().any(|p| word.ends_with(p)) && !word.ends_with("اه")
+}
 
 /// Verbs and nouns of repelling or foiling an attack, normalized, without proclitics.
 const REPEL: [&str; 24] = [
@@ -1681,9 +1702,7 @@ fn relative_object(view: &DocView<'_>, hit: &TriggerHit, cands: &[Cand]) -> Opti
     if !RELATIVES.contains(&view.text(view.a.tokens[rel].span)) {
         return None;
     }
-    let verb = view.text(view.a.tokens[hit.last_tok].span);
-    if !["ه", "ها", "هم", "هما"].iter().any(|p| verb.ends_with(p)) || verb.ends_with("اه")
-    {
+    if !pronoun_suffixed(view.text(view.a.tokens[hit.last_tok].span)) {
         return None;
     }
     let object = view.actor_ending_at(rel.checked_sub(1)?)?;
