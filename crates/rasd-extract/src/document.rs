@@ -222,6 +222,26 @@ impl<'a> DocView<'a> {
             .filter(move |d| d.span.end <= span.end)
     }
 
+    /// The trigger's required context words (its rule's `needs`) are in its sentence,
+    /// or, with `needs_before`, a few words before it.
+    pub(crate) fn context_met(&self, t: &TriggerHit) -> bool {
+        let needs = &self.res.needs[t.trigger];
+        if needs.is_empty() {
+            return true;
+        }
+        let sentence = self.sentence_of(t.span.start);
+        let found = self.cues_in(
+            sentence,
+            |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
+        );
+        match self.res.triggers[t.trigger].needs_before {
+            None => !found.is_empty(),
+            Some(n) => found
+                .iter()
+                .any(|(h, _)| h.last_tok < t.first_tok && h.last_tok + n >= t.first_tok),
+        }
+    }
+
     /// `span` lies inside a date expression ("فجر اليوم", "آب الماضي").
     pub fn inside_date(&self, span: NormSpan) -> bool {
         let lo = span.start.saturating_sub(PHRASE_REACH);
@@ -692,6 +712,22 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     });
     // "فجر اليوم" is a time of day, not the verb "blew up": no trigger inside a date.
     found.retain(|t| !view.inside_date(t.span));
+    // "أسر 15 حوثيا" is a capture, "أسر الضحايا" the victims' families.
+    found.retain(|t| {
+        !res.triggers[t.trigger].count_follows
+            || view.a.tokens.get(t.last_tok + 1).is_some_and(|next| {
+                view.quantity_covering(next.span)
+                    .is_some_and(|q| q.span.start == next.span.start && !q.ordinal)
+            })
+    });
+    // "وفرت" is "provided", not "و + فرت" ("and fled").
+    found.retain(|t| {
+        let homographs = &res.triggers[t.trigger].homographs;
+        homographs.is_empty()
+            || !homographs
+                .iter()
+                .any(|w| w == view.text(view.a.tokens[t.first_tok].span))
+    });
     found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut longest: Vec<TriggerHit> = Vec::with_capacity(found.len());
     let mut last_end = 0;
@@ -712,18 +748,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     });
     // A trigger whose required context is missing ("إطلاق" without "سراح") is no
     // trigger at all: it neither opens a frame nor bounds another one's reach.
-    found.retain(|t| {
-        let needs = &res.needs[t.trigger];
-        needs.is_empty() || {
-            let sentence = view.sentence_of(t.span.start);
-            !view
-                .cues_in(
-                    sentence,
-                    |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
-                )
-                .is_empty()
-        }
-    });
+    found.retain(|t| view.context_met(t));
     // A casualty verb or noun ("قتل"، "مقتل") stands for the attack only where its
     // paragraph names none ("قتل ثلاثة جنود في غارة"): otherwise it neither opens a
     // frame nor bounds the attack's reach. A headline reports what its lead tells.

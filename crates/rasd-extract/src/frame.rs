@@ -170,7 +170,11 @@ fn marker(
         if t <= lo_tok {
             break;
         }
-        if let Some(prev) = actor_ending_at(view, t - 1) {
+        // A name that is the trigger's own word ("أسر", also "families") is no actor
+        // before the name.
+        if let Some(prev) =
+            actor_ending_at(view, t - 1).filter(|&p| !view.actors[p].span.overlaps(hit.span))
+        {
             if prev != ai {
                 // "مسلحون يعتقد بانتمائهم لتنظيم القاعدة": the name takes the role of the
                 // common noun it qualifies.
@@ -239,6 +243,11 @@ fn marker(
             }
         }
         match skip_to {
+            // A count that ends the trigger ("أسر عدد من مسلحي الحوثي"): the name
+            // follows the trigger.
+            Some(s) if (hit.first_tok..=hit.last_tok).contains(&s) => {
+                return if lam { Marker::Lam } else { Marker::Adjacent };
+            }
             Some(s) => t = s,
             None => break,
         }
@@ -354,18 +363,9 @@ fn reported(
     def: &crate::rules::TriggerDef,
     sentence: NormSpan,
 ) -> bool {
-    let res = view.res;
     let lo_tok = view.tok_at(sentence.start);
     // Required context words.
-    let needs = &res.needs[hit.trigger];
-    if !needs.is_empty()
-        && view
-            .cues_in(
-                sentence,
-                |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
-            )
-            .is_empty()
-    {
+    if !view.context_met(hit) {
         return false;
     }
     // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
@@ -645,6 +645,14 @@ fn coding(
         && mode.as_deref() != Some("targeted")
     {
         acled_sub = "Armed clash".into();
+    }
+    // Lethal force on a protest is ACLED's excessive force against protesters, whoever
+    // uses it.
+    if plover == "ASSAULT"
+        && actor2.is_some_and(|a| a.id == "protesters")
+        && matches!(acled_sub.as_str(), "Armed clash" | "Attack")
+    {
+        acled_sub = "Excessive force against protesters".into();
     }
     Coding {
         plover,
@@ -1481,7 +1489,9 @@ fn directed(
             || (c.marker == Marker::Lam && !owner_lam(c))
     };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
-        .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
+        // Past the next trigger, an agent marker ("التي يشنها الحوثيون") is that
+        // trigger's: a statement about an act is not made by the act's doer.
+        .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before && !verbal))
         .or_else(|| pick(cands, |c| owner_lam(c)))
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
@@ -1581,6 +1591,16 @@ fn directed(
                         after(a1, a2)
                             .filter(|&ai| !cands.iter().any(|c| c.actor == ai && c.counted))
                     });
+            }
+            if a2.is_none() && def.plover == "ACCUSE" {
+                // "أدان … الهجمات التي يشنها الحوثيون على المدنيين": the accused is the
+                // doer of the act condemned, not its victim.
+                a2 = cands
+                    .iter()
+                    .filter(|c| !c.before && !c.own && c.marker == Marker::Agent)
+                    .filter(|c| c.distance <= 12 && Some(c.actor) != a1)
+                    .min_by_key(|c| c.distance)
+                    .map(|c| c.actor);
             }
             if a2.is_none() {
                 // The object: the nearest marked target or unmarked actor after the verb.
@@ -1962,6 +1982,7 @@ pub(crate) fn counts(
         std::collections::BTreeMap::new();
     let mut i = 0;
     let mut seen_last_tok: Option<usize> = None;
+    let mut counted: Vec<usize> = Vec::new();
     while i < hits.len() {
         let (h, cue) = hits[i];
         i += 1;
@@ -1999,7 +2020,11 @@ pub(crate) fn counts(
         let running_total = !view
             .cues_in(clause, |c| matches!(c, Cue::Cumulative))
             .is_empty();
+        // "لقي ثلاثة جنود مصرعهم": two casualty words around one number count it once.
         let value = number_near(view, h.first_tok, h.last_tok, sentence)
+            .filter(|&(_, at)| !counted.contains(&at))
+            .inspect(|&(_, at)| counted.push(at))
+            .map(|(v, _)| v)
             .filter(|&v| !running_total && v <= res.cues.counts.max_event_toll);
         if let Some(v) = value {
             let clause = view.a.clause_at(h.span.start).unwrap_or(0);
@@ -2021,13 +2046,13 @@ pub(crate) fn counts(
     (fatalities, injured)
 }
 
-/// The number a casualty word governs.
+/// The number a casualty word governs, with the token where it starts.
 fn number_near(
     view: &DocView<'_>,
     first_tok: usize,
     last_tok: usize,
     sentence: NormSpan,
-) -> Option<u32> {
+) -> Option<(u32, usize)> {
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
     // "ما لا يقل عن").
     let usable = view.quantities_in(sentence).filter(|q| !q.ordinal);
@@ -2059,6 +2084,7 @@ fn number_near(
             return None;
         }
         let mut total = q.value.and_then(|v| u32::try_from(v).ok())?;
+        let start_tok = view.tok_range(q.span).0;
         // "مقتل 12 حوثيا و3 من المقاومة": coordinated figures of one casualty word add up.
         let mut end_tok = view.tok_range(q.span).1;
         loop {
@@ -2082,7 +2108,7 @@ fn number_near(
             total += n.value.and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
             end_tok = nl;
         }
-        return Some(total);
+        return Some((total, start_tok));
     }
     // Singular person nouns: "قتل مسلح وجندي", "استشهاد نائب قائد ... وقائد ...".
     let mut t = last_tok + 1;
@@ -2110,10 +2136,26 @@ fn number_near(
         let text = view.text(tok.span);
         if text.starts_with('و') && person_at(t) {
             n += 1;
+        } else if let Some(q) = text
+            .starts_with('و')
+            .then(|| {
+                // "و5" may be two tokens.
+                let at = if text == "و" { t + 1 } else { t };
+                view.a
+                    .tokens
+                    .get(at)
+                    .and_then(|tok| view.quantity_covering(tok.span))
+            })
+            .flatten()
+            .filter(|q| !q.vague && !q.ordinal)
+        {
+            // "قائد ميداني و5 من مرافقيه": a coordinated figure adds its count.
+            n = n.saturating_add(q.value.and_then(|v| u32::try_from(v).ok()).unwrap_or(0));
+            t = view.tok_range(q.span).1;
         }
         t += 1;
     }
-    Some(n)
+    Some((n, last_tok + 1))
 }
 
 /// A number after the trigger in the sentence (released or detained people).

@@ -159,7 +159,12 @@ impl Resources {
         cues_toml: &str,
         acled_csv: &str,
     ) -> Result<Resources, ExtractError> {
-        let triggers = rules::parse_triggers(triggers_toml, "data/rules/triggers.toml")?;
+        let mut triggers = rules::parse_triggers(triggers_toml, "data/rules/triggers.toml")?;
+        for t in &mut triggers {
+            for word in &mut t.homographs {
+                *word = normalize_key(word);
+            }
+        }
         let cues = rules::parse_cues(cues_toml, "data/rules/cues.toml")?;
         let acled = rules::parse_acled(acled_csv)?;
         let mut problems = rules::validate(&triggers, &acled);

@@ -89,6 +89,19 @@ pub(crate) struct TriggerDef {
     /// One of these words must occur in the trigger's clause.
     #[serde(default)]
     pub needs: Vec<String>,
+    /// With `needs`: the word must stand at most this many words before the trigger
+    /// ("أطلق مسلحون حوثيون النار").
+    #[serde(default)]
+    pub needs_before: Option<usize>,
+    /// Whole words that read as a proclitic plus one of the forms but are another word
+    /// ("وفرت" is "provided", not "and fled"): the trigger is not read in them.
+    /// Normalized when loaded.
+    #[serde(default)]
+    pub homographs: Vec<String>,
+    /// The forms are this trigger only where a count follows them ("أسر 15 حوثيا";
+    /// "أسر الضحايا" is "the victims' families").
+    #[serde(default)]
+    pub count_follows: bool,
     #[serde(default)]
     pub examples: Vec<String>,
     #[serde(default)]

@@ -2962,3 +2962,163 @@ fn repelled_attacks() {
         },
     ]);
 }
+
+#[test]
+fn condemned_acts_and_agreements_in_force() {
+    run(&[
+        Case {
+            // The doer of the act condemned, named in its relative clause, is the
+            // accused; the condemner stays actor1.
+            name: "gcc-condemns-attacks-the-houthis-carry-out",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أدان مجلس التعاون الخليجي الهجمات التي تشنها الميليشيات الحوثية على المدنيين في تعز.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("gcc")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "an-agreement-discussed-is-no-agreement-reached",
+            pub_date: Some("2015-08-03"),
+            title: "",
+            body: "ناقش وزير الخارجية الأمريكي مع نظرائه الخليجيين الاتفاق النووي الإيراني وتداعياته على المنطقة.",
+            count: None,
+            absent: &["AGREE"],
+            expect: &[],
+        },
+        Case {
+            name: "an-agreement-reached",
+            pub_date: Some("2015-08-03"),
+            title: "",
+            body: "توصلت الحكومة اليمنية والحوثيون إلى اتفاق لتبادل الأسرى في تعز.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "AGREE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            // و + فرت reads as "and fled"; the word is وفّرت, "provided".
+            name: "provided-is-not-fled",
+            pub_date: Some("2015-08-03"),
+            title: "",
+            body: "وفرت السلطات المحلية في عدن مواقف للسيارات ومصليات للرجال وأخرى للنساء.",
+            count: None,
+            absent: &["RETREAT"],
+            expect: &[],
+        },
+    ]);
+}
+
+#[test]
+fn captures_and_counted_deaths() {
+    run(&[
+        Case {
+            // أسر is a capture only with a count after it; "أسر الضحايا" is families.
+            name: "resistance-captures-fifteen",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وأعلنت المقاومة الشعبية أسر 15 حوثيا في جبهة الضالع.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("popular-resistance")),
+                    Actor2(Some("houthis")),
+                    Admin1(Some("YE30")),
+                ],
+            }],
+        },
+        Case {
+            name: "captured-some-of-the-houthi-fighters",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وتمكن مقاتلو المقاومة من أسر عدد من مسلحي الحوثي في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "families-are-not-a-capture",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "زار محافظ عدن أسر الضحايا في المدينة.",
+            count: Some(0),
+            absent: &["COERCE"],
+            expect: &[],
+        },
+        Case {
+            // The count stands between "لقي" and "مصرعهم"; it is counted once.
+            name: "met-their-death-with-a-count-between",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "لقي ثلاثة جنود مصرعهم برصاص مسلحي القاعدة في أبين.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("aqap")), Fatalities(Some(3))],
+            }],
+        },
+        Case {
+            name: "a-commander-and-five-companions",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قتل قائد ميداني حوثي و5 من مرافقيه في كمين نصبه مسلحو المقاومة في البيضاء.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("popular-resistance")),
+                    Actor2(Some("houthis")),
+                    Fatalities(Some(6)),
+                ],
+            }],
+        },
+        Case {
+            name: "gunmen-fire-on-protesters",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أطلق مسلحون حوثيون النار على متظاهرين في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("protesters")),
+                    Sub("Excessive force against protesters"),
+                ],
+            }],
+        },
+        Case {
+            name: "houthis-free-a-journalist",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أفرج الحوثيون عن الصحفي المعتقل منذ شهرين في صنعاء.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "RETREAT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Actor2(Some("civilians"))],
+            }],
+        },
+    ]);
+}

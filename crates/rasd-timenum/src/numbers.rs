@@ -402,6 +402,21 @@ const DUAL_NOUNS: &[&str] = &[
     "حارسان",
     "شقيقين",
     "شقيقان",
+    // Nominative duals in -ان of nouns whose -ين form is mostly a plural: the -ان form
+    // can only be a dual.
+    "مدنيان",
+    "مسلحان",
+    "مواطنان",
+    "مقاتلان",
+    "عسكريان",
+    "موظفان",
+    "صحفيان",
+    "حوثيان",
+    "قياديان",
+    "قايدان",
+    "ناشطان",
+    "مسعفان",
+    "سايقان",
 ];
 
 const VAGUE: &[&str] = &[
