@@ -902,7 +902,17 @@ pub(crate) fn extract(
                     .rev()
                     .find(|d| d.plover == kind || zero_subject && forceful(&d.plover))
                 {
-                    let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
+                    // "قتل 13 مسلحا … وأسر ثلاثة في مواجهات مع المقاومة": a battle told
+                    // later in its own sentence is the story; the previous sentence's
+                    // doer is not this act's.
+                    let told_here = prev.sentence != draft.sentence
+                        && view.triggers_in(view.sentence_of(hit.span.start)).any(|t| {
+                            let def = &view.res.triggers[t.trigger];
+                            t.span.start >= hit.span.end
+                                && def.plover == "ASSAULT"
+                                && def.frame == crate::rules::FrameKind::Symmetric
+                        });
+                    let near = draft.sentence.saturating_sub(prev.sentence) <= 1 && !told_here;
                     let same_mode = prev.mode == draft.mode;
                     if zero_subject && near && draft.actor2.is_none() {
                         draft.actor2 = prev.actor2.clone();

@@ -494,6 +494,14 @@ fn candidates(
                 let prev = view.a.tokens[m.first_tok - 1].span;
                 view.quantity_covering(prev).is_some()
             };
+        // "…في المواجهات، في حين شنت طائرات التحالف غارات": in a later clause, the name
+        // right before the next trigger is that trigger's subject.
+        let next_subject = !before
+            && !clause.contains(m.span)
+            && view
+                .triggers_in(sentence)
+                .find(|t| t.span.start >= m.span.end)
+                .is_some_and(|t| t.first_tok <= m.last_tok + 2);
         cands.push(Cand {
             actor: ai,
             counted,
@@ -503,7 +511,7 @@ fn candidates(
             distance,
             same_clause: clause.contains(m.span),
             generic: m.generic,
-            own: m.span.start >= prev_end && m.span.end <= next_start && !taken,
+            own: m.span.start >= prev_end && m.span.end <= next_start && !taken && !next_subject,
         });
     }
     // The speaker of "قال X إن …" is no party to a violent or coercive event, unless the
@@ -1911,7 +1919,7 @@ fn symmetric(
                     .iter()
                     .filter(|c| {
                         view.actors[c.actor].id != view.actors[s].id
-                            && (c.same_clause || c.distance <= 20)
+                            && (c.same_clause || c.distance <= 20 && c.own)
                             && !ally(c)
                     })
                     .min_by_key(|c| rank(c))

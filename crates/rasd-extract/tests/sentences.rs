@@ -3122,3 +3122,57 @@ fn captures_and_counted_deaths() {
         },
     ]);
 }
+
+#[test]
+fn sides_stay_in_their_own_clause() {
+    run(&[
+        Case {
+            // The coalition is the subject of the strike in the "في حين" clause, not the
+            // Houthis' opponent in the clashes.
+            name: "clashes-then-a-strike-in-a-while-clause",
+            pub_date: Some("2015-07-23"),
+            title: "",
+            body: "وسقط عشرات الحوثيين بين قتيل وجريح في المواجهات قرب قاعدة العند، في حين شنت طائرات التحالف غارات على مواقع للحوثيين في لحج.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("saudi-led-coalition")),
+                    Actor2(Some("houthis")),
+                    Sub("Air/drone strike"),
+                ],
+            }],
+        },
+        Case {
+            // The capture is told with its battle; the strike of the sentence before
+            // does not lend it the coalition as captor.
+            name: "a-capture-in-a-battle-after-a-strike",
+            pub_date: Some("2015-07-23"),
+            title: "",
+            body: "شنت طائرات التحالف غارات على معسكر في صنعاء. وفي مأرب قتل 13 مسلحا من مليشيات الحوثي وأسر ثلاثة حوثيين في مواجهات عنيفة مع المقاومة.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor1(None), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            // "وبدعم قوي من X": X fights on the subject's side.
+            name: "strong-support-is-an-ally",
+            pub_date: Some("2015-07-23"),
+            title: "",
+            body: "اقتحمت قوات الجيش وبدعم قوي من طيران التحالف معسكر لبوزة الذي يسيطر عليه الحوثيون في لحج.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-gov-forces")), Actor2(Some("houthis"))],
+            }],
+        },
+    ]);
+}

@@ -50,7 +50,19 @@ pub fn sentences(text: &str) -> Vec<Segment> {
     out
 }
 
-const CONNECTIVES: [&str; 2] = ["حيث", "بينما"];
+/// Words that open a new clause: "where", "while", "but", "whereas", "except that"
+/// (normalized spelling).
+const CONNECTIVES: [&str; 9] = [
+    "حيث",
+    "بينما",
+    "لكن",
+    "ولكن",
+    "لكنه",
+    "لكنها",
+    "لكنهم",
+    "في حين",
+    "الا ان",
+];
 
 /// Splits each sentence into clauses.
 pub fn clauses(text: &str, sentences: &[Segment]) -> Vec<Segment> {
