@@ -700,7 +700,7 @@ impl Grammar<'_, '_> {
 
     /// An explicit date after a weekday or "today" word, optionally introduced by
     /// "الموافق", a comma or a parenthesis.
-    fn trailing_date(&self, j: usize) -> Option<(usize, Option<NaiveDate>)> {
+    fn trailing_date(&self, j: usize) -> Option<(usize, Option<NaiveDate>, Cal)> {
         let c = &self.c;
         let open = c.punct(j, &["("]);
         let k = if open || c.punct(j, &["،", ","]) || c.is(j, &["الموافق"]) {
@@ -708,26 +708,28 @@ impl Grammar<'_, '_> {
         } else {
             j
         };
-        let (mut e, date) = self.day_date_merged(k)?;
+        let (mut e, date, cal) = self.day_date_merged(k)?;
         if open && c.punct(e, &[")"]) {
             e += 1;
         }
-        Some((e, date))
+        Some((e, date, cal))
     }
 
     /// A day date, merged with an equivalent date in the other calendar that follows it
     /// ("15 رمضان 1436 هـ الموافق 2 يوليو 2015م", "… (2 يوليو 2015)"): one expression,
     /// and the Gregorian date wins.
-    fn day_date_merged(&self, j: usize) -> Option<(usize, Option<NaiveDate>)> {
+    fn day_date_merged(&self, j: usize) -> Option<(usize, Option<NaiveDate>, Cal)> {
         let c = &self.c;
-        let (mut e, mut date, cal) = self.day_date(j)?;
+        let (mut e, mut date, mut cal) = self.day_date(j)?;
         let open = c.punct(e, &["("]);
         if open || c.is(e, &["الموافق"]) {
             if let Some((e2, date2, cal2)) = self.day_date(e + 1) {
-                if cal == Cal::Hijri && cal2 == Cal::Greg {
-                    date = date2.or(date);
-                } else {
-                    date = date.or(date2);
+                if cal == Cal::Hijri && cal2 == Cal::Greg && date2.is_some() {
+                    date = date2;
+                    cal = Cal::Greg;
+                } else if date.is_none() {
+                    date = date2;
+                    cal = cal2;
                 }
                 e = e2;
                 if open && c.punct(e, &[")"]) {
@@ -735,7 +737,7 @@ impl Grammar<'_, '_> {
                 }
             }
         }
-        Some((e, date))
+        Some((e, date, cal))
     }
 
     /// [tod] [يوم] weekday [الماضي|المقبل] [explicit date].
@@ -763,7 +765,20 @@ impl Grammar<'_, '_> {
             }
             _ => YearSpec::Unstated,
         };
-        if let Some((e, date)) = self.trailing_date(j) {
+        if let Some((e, date, cal)) = self.trailing_date(j) {
+            // A Hijri date converted by the tabular calendar may fall a day off the
+            // sighted one the text follows; the weekday it names settles it. (An
+            // explicit Gregorian day wins over an inconsistent weekday.)
+            let date = date.map(|d| {
+                if cal == Cal::Greg {
+                    return d;
+                }
+                [Some(d), d.succ_opt(), d.pred_opt()]
+                    .into_iter()
+                    .flatten()
+                    .find(|x| x.weekday() == wd)
+                    .unwrap_or(d)
+            });
             return Some(Match::day(i, e, date));
         }
         let date = self.pub_date.and_then(|p| weekday_date(p, wd, rel));
@@ -825,7 +840,7 @@ impl Grammar<'_, '_> {
         } else if c.punct(j, &["("]) && weekday(c.w(j + 1)).is_some() && c.punct(j + 2, &[")"]) {
             j += 3;
         }
-        let (end, date) = match self.trailing_date(j) {
+        let (end, date) = match self.trailing_date(j).map(|(e, d, _)| (e, d)) {
             Some((e, date)) => (e, date),
             None => (j, self.pub_date.and_then(|p| add_days(p, -back))),
         };
@@ -842,7 +857,7 @@ impl Grammar<'_, '_> {
         } else {
             i
         };
-        let (e, date) = self.day_date_merged(j)?;
+        let (e, date, _) = self.day_date_merged(j)?;
         Some(Match::day(i, e, date))
     }
 

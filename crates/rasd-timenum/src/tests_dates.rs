@@ -380,6 +380,19 @@ fn weekday_with_explicit_date_is_one_expression() {
 }
 
 #[test]
+fn a_weekday_settles_a_tabular_hijri_date() {
+    // 10 Shawwal 1436 is Monday 27 July 2015 in the tabular calendar; the Saudi
+    // calendar the text follows put it on Sunday 26 July, as its weekday says. Spaces
+    // around the slashes keep it one date.
+    check_day(
+        "وسقط المقذوف عصر الأحد الموافق 10 /10 /1436هـ على منزل في نجران.",
+        "2015-07-26",
+        "عصر الاحد الموافق 10 /10 /1436ه",
+        "2015-07-26",
+    );
+}
+
+#[test]
 fn yesterday_today_tomorrow() {
     check_day("وقتل مدنيان أمس في قصف مدفعي.", THU, "امس", "2023-11-22");
     check_day(

@@ -73,10 +73,11 @@ fn known_word(s: &str) -> bool {
 
 /// Numeric literals. The trailing `(?:[^0-9]|$)` stands in for a look-ahead (the regex
 /// crate has none): a literal must not be followed by another digit, so "1,5000" is
-/// not read as 1,500 followed by 0. Only the named groups are used.
+/// not read as 1,500 followed by 0. Only the named groups are used. A day/month/year
+/// date may have a space around its slashes ("10 /10 /1436هـ").
 static LITERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<iso>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2})|(?P<dmy>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})|(?P<num>[0-9]{1,3}(?:[,٬][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]+(?:\.[0-9]+)?))(?:[^0-9]|$)",
+        r"(?:(?P<iso>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2})|(?P<dmy>[0-9]{1,2} ?/ ?[0-9]{1,2} ?/ ?[0-9]{4}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})|(?P<num>[0-9]{1,3}(?:[,٬][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]+(?:\.[0-9]+)?))(?:[^0-9]|$)",
     )
     .expect("literal regex is valid")
 });
@@ -110,7 +111,7 @@ fn parse_num(s: &str) -> (Option<u64>, Option<(u64, u32)>, usize) {
 fn parse_date(s: &str, iso: bool) -> Option<(NaiveDate, bool)> {
     let parts: Vec<u32> = s
         .split(['-', '/'])
-        .map(|p| p.parse().ok())
+        .map(|p| p.trim().parse().ok())
         .collect::<Option<_>>()?;
     let [a, b, c] = parts[..] else { return None };
     let (y, m, d) = if iso { (a, b, c) } else { (c, b, a) };
