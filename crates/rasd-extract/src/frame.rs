@@ -590,6 +590,31 @@ fn coding(
             acled_sub = "Looting/property destruction".into();
         }
     }
+    // "هاجم الوزير الحوثيين واصفا إياهم …"، "شن هجوما حادا على …": an attack in words,
+    // where the sentence tells of no weapon or casualty, is a criticism.
+    if plover == "ASSAULT" {
+        let word = view.text(hit.span);
+        let attack_word = ["هاجم", "هجوم", "يهاجم", "تهاجم", "مهاجم"]
+            .iter()
+            .any(|w| word.contains(w));
+        let sentence = view.sentence_of(hit.span.start);
+        let in_words = attack_word
+            && (hit.first_tok..=hit.last_tok + 14)
+                .any(|t| view.cues_at(t).any(|(_, c)| c == Cue::VerbalManner))
+            && view
+                .cues_in(sentence, |c| matches!(c, Cue::Fatalities | Cue::Injured))
+                .is_empty()
+            && view
+                .triggers_in(sentence)
+                .all(|t| t.span == hit.span || res_plover(view, t) != "ASSAULT");
+        if in_words {
+            plover = "ACCUSE".into();
+            mode = None;
+            cameo = "111".into();
+            goldstein = -2.0;
+            acled_sub = "Other".into();
+        }
+    }
     // "هاجم الحوثيون المطار بمسيرات مفخخة": a plain attack verb takes the coding of the
     // weapon named with ب in its sentence.
     if plover == "ASSAULT"
@@ -792,8 +817,15 @@ fn sides(
     if def.frame == FrameKind::Symmetric {
         if let (Some(a), Some(b)) = (&actor1, &actor2) {
             if let Some(bspan) = b.span {
+                // A name of a person may close the side ("والقوات الموالية للرئيس السابق
+                // علي صالح من جهة"): up to four words and no actor before "من جهة".
                 let rest = &view.a.norm.as_str()[bspan.end..sentence.end];
-                if rest.trim_start().starts_with("من جهه") {
+                let side_end = rest.find("من جهه").filter(|&k| {
+                    let between = NormSpan::new(bspan.end, bspan.end + k);
+                    rest[..k].split_whitespace().count() <= 4
+                        && view.actors_in(between).next().is_none()
+                });
+                if side_end.is_some() {
                     let z = cands
                         .iter()
                         .filter(|c| {
@@ -1256,6 +1288,17 @@ pub(crate) fn fill(
         goldstein,
         acled_sub,
     } = coding(view, hit, def, actor1.as_ref(), actor2.as_ref());
+    // An attack in words is a verb with its subject first after it ("هاجم الوزير
+    // الحوثيين"): the critic is whoever is named first.
+    if plover == "ACCUSE" && def.plover == "ASSAULT" {
+        let start = |a: &Option<Slot>| a.as_ref().and_then(|a| a.span).map(|s| s.start);
+        if let (Some(s1), Some(s2)) = (start(&actor1), start(&actor2)) {
+            if s2 < s1 && s2 > hit.span.start {
+                std::mem::swap(&mut actor1, &mut actor2);
+                std::mem::swap(&mut assoc1, &mut assoc2);
+            }
+        }
+    }
 
     let date = choose_date(
         view,

@@ -45,6 +45,7 @@ pub(crate) enum Cue {
     Concluded,
     Topic,
     EventReference,
+    VerbalManner,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -212,7 +213,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 29] = [
+        let lists: [(&Vec<String>, Cue); 30] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -242,6 +243,7 @@ impl Resources {
             (&cues.concluded, Cue::Concluded),
             (&cues.topic, Cue::Topic),
             (&cues.event_reference, Cue::EventReference),
+            (&cues.verbal_manner, Cue::VerbalManner),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -229,6 +229,10 @@ pub(crate) struct CueFile {
     /// them is reported as made.
     #[serde(default)]
     pub concluded: Vec<String>,
+    /// Words after an attack verb that make it an attack in words ("هاجم … واصفا",
+    /// "في تغريدة"): a criticism, not violence.
+    #[serde(default)]
+    pub verbal_manner: Vec<String>,
     /// Words after a meeting or agreement that open its topic ("لمناقشة", "حول"): actors
     /// after them are what was discussed, not who took part.
     #[serde(default)]

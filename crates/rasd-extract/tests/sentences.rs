@@ -3176,3 +3176,71 @@ fn sides_stay_in_their_own_clause() {
         },
     ]);
 }
+
+#[test]
+fn attacks_in_words() {
+    run(&[
+        Case {
+            name: "a-minister-attacks-the-houthis-in-words",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "هاجم وزير الإعلام اليمني الحوثيين بشدة في مؤتمر صحفي بالرياض.",
+            count: Some(1),
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "a-sharp-attack-on-the-houthis",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "شن وزير الخارجية اليمني هجوما حادا على الحوثيين في كلمته أمام مجلس الأمن.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            // A statement about a real attack does not make it words.
+            name: "an-attack-reported-in-a-statement",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "هاجم مسلحون حوثيون نقطة أمنية في عدن وقالت الشرطة في بيان إن ثلاثة جنود قتلوا.",
+            count: None,
+            absent: &["ACCUSE"],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Fatalities(Some(3))],
+            }],
+        },
+    ]);
+}
+
+#[test]
+fn one_side_and_the_other() {
+    run(&[Case {
+        // A person's name may close the first side before "من جهة".
+        name: "houthis-and-saleh-forces-on-one-side",
+        pub_date: Some("2015-07-30"),
+        title: "",
+        body: "تدور اشتباكات عنيفة بين الحوثيين والقوات الموالية للرئيس اليمني السابق علي صالح من جهة والمقاومة الشعبية من جهة أخرى في الحوطة.",
+        count: Some(1),
+        absent: &[],
+        expect: &[Expect {
+            plover: "ASSAULT",
+            nth: 0,
+            checks: &[
+                Actor1(Some("houthis")),
+                Actor2(Some("popular-resistance")),
+                Admin1(Some("YE25")),
+            ],
+        }],
+    }]);
+}
