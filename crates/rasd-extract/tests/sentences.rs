@@ -3244,3 +3244,59 @@ fn one_side_and_the_other() {
         }],
     }]);
 }
+
+#[test]
+fn demands_in_a_speakers_words() {
+    run(&[
+        Case {
+            // "على" after a title is the preposition, not the name علي: the minister
+            // stays the speaker.
+            name: "the-minister-stresses-the-need",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "وشدد وزير الخارجية اليمني على ضرورة انسحاب الحوثيين من المدن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "REQUEST",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "the-houthis-must-hand-over-their-weapons",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "وشدد قائد المقاومة في تعز على أن على الحوثيين تسليم السلاح والانسحاب من المدينة.",
+            count: Some(1),
+            absent: &["RETREAT"],
+            expect: &[Expect {
+                plover: "REQUEST",
+                nth: 0,
+                checks: &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "agreed-on-the-need-is-no-demand",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "واتفق الحوثيون والقاعدة على ضرورة حل أي خلافات سابقة بينهما.",
+            count: None,
+            absent: &["REQUEST"],
+            expect: &[],
+        },
+        Case {
+            name: "the-houthis-demand-the-release",
+            pub_date: Some("2015-08-02"),
+            title: "",
+            body: "يطالب الحوثيون الحكومة بالإفراج عن المعتقلين في سجون عدن.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "REQUEST",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Actor2(Some("yemen-government"))],
+            }],
+        },
+    ]);
+}

@@ -100,6 +100,12 @@ impl Doc<'_> {
         w.starts_with("عبد") && w.len() > "عبد".len() + 2
     }
 
+    /// Token `i` is على, the preposition: علي as normalized, written with a final ى.
+    fn maqsura_ali(&self, i: usize) -> bool {
+        let span = self.a.tokens[i].span;
+        self.text(i) == "علي" && self.a.norm.was_maqsura(span.end - 2)
+    }
+
     /// A token that may be part of a personal name.
     fn name_token(&self, i: usize) -> bool {
         let w = self.text(i);
@@ -109,8 +115,11 @@ impl Doc<'_> {
             && w.ends_with('ا')
             && !w.starts_with("ال")
             && self.given[i] == 0;
+        // "شدد الوزير على ضرورة": على (written with ى) is the preposition.
+        let preposition = self.maqsura_ali(i);
         self.is_word(i)
             && !accusative
+            && !preposition
             && !self.lex.name_stop.contains(w)
             && self.title_at[i].is_none()
             && self.intro[i].is_none()
@@ -287,7 +296,9 @@ impl Lexicon {
                     }
                 }
                 Entry::Given { strong } => {
-                    if m.split.prep.is_none() && !m.split.article {
+                    // "على" (with ى) is the preposition, not the name علي.
+                    let preposition = m.first == m.last && d.maqsura_ali(m.first);
+                    if m.split.prep.is_none() && !m.split.article && !preposition {
                         let v = if strong { 2 } else { 1 };
                         for g in &mut d.given[m.first..=m.last] {
                             *g = (*g).max(v);

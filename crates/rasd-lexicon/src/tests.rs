@@ -310,6 +310,18 @@ fn ambiguous_district_follows_the_governorate_named_nearby() {
 }
 
 #[test]
+fn the_preposition_ala_is_no_name_ali() {
+    // Written with ى, على is the preposition; with ي it is the name.
+    let f = descs("وشدد وزير الخارجية اليمني على ضرورة الانسحاب");
+    assert!(
+        !f.iter().any(|d| d.starts_with("person:")),
+        "no person in {f:?}"
+    );
+    let f = descs("وشدد وزير الخارجية اليمني علي ناصر على ضرورة الانسحاب");
+    assert!(f.iter().any(|d| d.starts_with("person:علي ناصر|")), "{f:?}");
+}
+
+#[test]
 fn persons_after_titles() {
     let f = check("اغتالت عناصر مسلحة اللواء ثابت جواس، أحد القادة");
     assert!(

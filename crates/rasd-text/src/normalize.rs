@@ -52,12 +52,20 @@ pub struct Normalized {
     src_start: Vec<u32>,
     src_end: Vec<u32>,
     src_len: usize,
+    /// Normalized byte offsets of the ي that stand for a source ى: the preposition على
+    /// and the name علي differ only there.
+    maqsura: Vec<u32>,
 }
 
 impl Normalized {
     /// The normalized text.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The normalized ي at byte `pos` was written ى (alif maqsura) in the source.
+    pub fn was_maqsura(&self, pos: usize) -> bool {
+        u32::try_from(pos).is_ok_and(|p| self.maqsura.binary_search(&p).is_ok())
     }
 
     /// Number of chars of the original text.
@@ -137,6 +145,7 @@ pub fn normalize(src: &str) -> Normalized {
     let mut src_start: Vec<u32> = Vec::with_capacity(src.len() + 1);
     let mut src_end: Vec<u32> = Vec::with_capacity(src.len() + 1);
     let mut src_len = 0usize;
+    let mut maqsura = Vec::new();
     for (i, c) in src.chars().enumerate() {
         src_len = i + 1;
         let i = i as u32;
@@ -159,7 +168,12 @@ pub fn normalize(src: &str) -> Normalized {
                     }
                 }
             }
-            Fold::One(o) => push(o, &mut text),
+            Fold::One(o) => {
+                if c == 'ى' {
+                    maqsura.push(text.len() as u32);
+                }
+                push(o, &mut text)
+            }
             Fold::Two(a, b) => {
                 push(a, &mut text);
                 push(b, &mut text);
@@ -173,6 +187,7 @@ pub fn normalize(src: &str) -> Normalized {
         src_start,
         src_end,
         src_len,
+        maqsura,
     }
 }
 
