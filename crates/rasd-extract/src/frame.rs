@@ -1239,12 +1239,25 @@ pub(crate) fn fill(
     let counts = crate::frame::counts(view, hit, sentence);
     let has_casualties = counts.0.is_some() || counts.1.is_some();
     let n_actors = usize::from(actor1.is_some()) + usize::from(actor2.is_some());
+    // "عقد المبعوث الأممي لقاءات مع أطراف يمنية": a meeting with people the text does not
+    // name as a party still has its one named side.
+    let meeting_with_unnamed = || {
+        let clause_end = view.tok_at(clause.end.saturating_sub(1));
+        (hit.last_tok + 1..=(hit.last_tok + 8).min(clause_end)).any(|t| {
+            view.a
+                .tokens
+                .get(t)
+                .is_some_and(|tok| view.text(tok.span) == "مع")
+                && view.actors.iter().all(|m| m.first_tok != t + 1)
+        })
+    };
     let enough = match (def.frame, def.weak) {
         // Statements, appeals and aid need whoever makes them; the addressee may be
         // unnamed ("دعا وزير الخارجية اليمني المجتمع الدولي").
         (FrameKind::Directed, true) if !matches!(def.plover.as_str(), "MOBILIZE" | "CONCEDE") => {
             actor1.is_some()
         }
+        _ if def.plover == "CONSULT" && n_actors == 1 => meeting_with_unnamed(),
         (_, true) => n_actors == 2,
         // One side of a battle named as a group of allies ("قوات الجيش والمقاومة … بعد
         // معارك") is a battle report; its opponent may be named elsewhere in the document.

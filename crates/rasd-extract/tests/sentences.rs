@@ -3300,3 +3300,32 @@ fn demands_in_a_speakers_words() {
         },
     ]);
 }
+
+#[test]
+fn meetings_with_parties_left_unnamed() {
+    run(&[
+        Case {
+            name: "the-envoy-meets-yemeni-parties",
+            pub_date: Some("2015-08-01"),
+            title: "",
+            body: "وعقد المبعوث الأممي لقاءات في الرياض مع أطراف يمنية وعربية.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Actor1(Some("un")), Actor2(None)],
+            }],
+        },
+        Case {
+            // Without "مع" a lone party is no meeting.
+            name: "a-visit-with-no-one-met",
+            pub_date: Some("2015-08-01"),
+            title: "",
+            body: "وتأتي زيارة المبعوث الأممي في إطار جهوده لإحياء العملية السياسية.",
+            count: Some(0),
+            absent: &["CONSULT"],
+            expect: &[],
+        },
+    ]);
+}
