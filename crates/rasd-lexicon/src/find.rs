@@ -321,6 +321,7 @@ impl Lexicon {
         self.title_persons(&d, &mut cands, &mut suppressed);
         self.named_officials(&d, &mut cands);
 
+        self.army_of_a_state(&d, &actor_raw, &mut cands);
         for (m, i) in actor_raw {
             if m.first == m.last && suppressed[m.first] {
                 continue;
@@ -413,6 +414,38 @@ impl Lexicon {
             .map(|(_, i)| *i)
             .collect();
         actor_raw.retain(|(m, i)| !ambiguous(m) || named.contains(i));
+    }
+
+    /// "للجيش الأردني"، "القوات المصرية": an army named by its state's adjective is that
+    /// state's, whatever the bare word for army stands for on its own (Yemen's army).
+    fn army_of_a_state(&self, d: &Doc<'_>, actor_raw: &[(RawMatch, u32)], cands: &mut Vec<Cand>) {
+        let norm = d.a.norm.as_str();
+        for (army, _) in actor_raw.iter().filter(|(m, _)| m.first == m.last) {
+            // The word itself, whatever its proclitics ("للجيش"، "والقوات").
+            let word = &norm[army.span.start..army.span.end];
+            if !(word.ends_with("جيش") || word.ends_with("قوات")) {
+                continue;
+            }
+            let state = actor_raw.iter().find(|(m, i)| {
+                let w = &norm[m.span.start..m.span.end];
+                m.first == army.last + 1
+                    && m.first == m.last
+                    && w.starts_with("ال")
+                    && (w.ends_with('ي') || w.ends_with("يه"))
+                    && !self.actors[*i as usize].id.starts_with("yemen")
+            });
+            if let Some((m, i)) = state {
+                cands.push(Cand {
+                    first: army.first,
+                    last: m.last,
+                    split: army.split,
+                    prio: 2,
+                    kind: Some(MentionKind::Actor {
+                        id: self.actors[*i as usize].id.clone(),
+                    }),
+                });
+            }
+        }
     }
 
     /// عبدالملك الحوثي: a family name after given names is a person, not the movement.

@@ -310,6 +310,14 @@ fn ambiguous_district_follows_the_governorate_named_nearby() {
 }
 
 #[test]
+fn an_army_named_by_its_states_adjective() {
+    // "الجيش" alone is Yemen's army; with a state's adjective it is that state's.
+    assert_eq!(descs("بيان للجيش الأردني"), ["actor:jordan"]);
+    assert_eq!(descs("وقصف الجيش السعودي مواقع"), ["actor:saudi-arabia"]);
+    assert_eq!(descs("وتقدم الجيش اليمني"), ["actor:yemen-gov-forces"]);
+}
+
+#[test]
 fn the_preposition_ala_is_no_name_ali() {
     // Written with ى, على is the preposition; with ي it is the name.
     let f = descs("وشدد وزير الخارجية اليمني على ضرورة الانسحاب");
