@@ -3329,3 +3329,55 @@ fn meetings_with_parties_left_unnamed() {
         },
     ]);
 }
+
+#[test]
+fn words_that_look_like_events() {
+    run(&[
+        Case {
+            // تُلقي القبض (arrests), not تلقّى (receives): the resistance arrests.
+            name: "the-resistance-arrests-a-houthi-leader",
+            pub_date: Some("2015-07-21"),
+            title: "",
+            body: "المقاومة بتعز تلقي القبض على قيادي حوثي.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "his-family-is-no-capture",
+            pub_date: Some("2015-07-21"),
+            title: "",
+            body: "تمكنت أسرته من إدخاله إلى المملكة حيث يقطن مع أسرته في جازان.",
+            count: Some(0),
+            absent: &["COERCE"],
+            expect: &[],
+        },
+        Case {
+            name: "the-course-of-relations-is-no-march",
+            pub_date: Some("2015-07-21"),
+            title: "",
+            body: "وتم خلال اللقاء بحث مسيرة العلاقات الثنائية بين الإمارات ومصر.",
+            count: None,
+            absent: &["PROTEST"],
+            expect: &[],
+        },
+        Case {
+            // "تحالف تقوده السعودية": the leader of the coalition is not its target.
+            name: "a-coalition-led-by-saudi-arabia",
+            pub_date: Some("2015-07-21"),
+            title: "",
+            body: "وشنت طائرات تحالف تقوده السعودية غارات على مواقع في عدن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("saudi-led-coalition")), Actor2(Some("houthis"))],
+            }],
+        },
+    ]);
+}
