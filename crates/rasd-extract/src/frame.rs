@@ -368,6 +368,14 @@ fn reported(
     if !view.context_met(hit) {
         return false;
     }
+    // "منع الحوثيون وصول أي مساعدات": aid kept from people was not given.
+    if def.plover == "AID" {
+        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
+        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
+        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Obstruction)) {
+            return false;
+        }
+    }
     // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
     let neg_lo = hit.first_tok.saturating_sub(2).max(lo_tok);
     // "طائرة بدون طيار" (a drone) is a name, not a negation.
@@ -1553,9 +1561,6 @@ fn directed(
             || (c.marker == Marker::Lam && !owner_lam(c))
     };
     let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
-        // Past the next trigger, an agent marker ("التي يشنها الحوثيون") is that
-        // trigger's: a statement about an act is not made by the act's doer.
-        .or_else(|| pick(cands, |c| c.marker == Marker::Agent && !c.before && !verbal))
         .or_else(|| pick(cands, |c| owner_lam(c)))
         .map(|c| c.actor);
     let mut a2: Option<usize> = None;
@@ -1718,6 +1723,15 @@ fn directed(
                 a1 = after(a1, a2);
             }
         }
+    }
+    // Past the next trigger, an agent marker ("… المقدمة من مركز الملك سلمان") is that
+    // trigger's: it names this act's doer only when nothing nearer does, and never a
+    // statement's maker ("أدان … الهجمات التي يشنها الحوثيون").
+    if a1.is_none() && !verbal {
+        a1 = pick(cands, |c| {
+            c.marker == Marker::Agent && !c.before && Some(c.actor) != a2
+        })
+        .map(|c| c.actor);
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
 }
@@ -1947,6 +1961,34 @@ fn symmetric(
     .or_else(|| pick(cands, |c| !c.before && c.marker == Marker::Adjacent))
     .map(|c| c.actor);
     let counterpart = pick(cands, |c| c.marker == Marker::Counterpart).map(|c| c.actor);
+    // "المحادثات التي قادتها الأمم المتحدة بين الحوثيين والحكومة": the two named after
+    // "بين" are the sides, whoever else the sentence names.
+    // Each side may be named by a head noun first ("بين متمردي جماعة الحوثي ومؤيدي
+    // حكومة هادي").
+    let pair_between = cands
+        .iter()
+        .filter(|c| !c.before && c.distance <= 10 && between(view, c.actor))
+        .min_by_key(|c| c.distance)
+        .and_then(|first| {
+            let a = &view.actors[first.actor];
+            let next = a.last_tok + 1;
+            let joined = view
+                .a
+                .tokens
+                .get(next)
+                .is_some_and(|t| view.text(t.span).starts_with('و'));
+            cands
+                .iter()
+                .filter(|x| {
+                    let b = &view.actors[x.actor];
+                    joined && b.first_tok >= next && b.first_tok <= next + 2 && b.id != a.id
+                })
+                .min_by_key(|x| view.actors[x.actor].first_tok)
+                .map(|x| (first.actor, x.actor))
+        });
+    if let Some((c, x)) = pair_between {
+        return (Some(slot(view, c)), Some(slot(view, x)));
+    }
     let (a1, a2) = match (subject, counterpart) {
         (Some(s), Some(c)) => (Some(s), Some(c)),
         (Some(s), None) => {

@@ -46,6 +46,7 @@ pub(crate) enum Cue {
     Topic,
     EventReference,
     VerbalManner,
+    Obstruction,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -213,7 +214,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 30] = [
+        let lists: [(&Vec<String>, Cue); 31] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -244,6 +245,7 @@ impl Resources {
             (&cues.topic, Cue::Topic),
             (&cues.event_reference, Cue::EventReference),
             (&cues.verbal_manner, Cue::VerbalManner),
+            (&cues.obstruction, Cue::Obstruction),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -233,6 +233,10 @@ pub(crate) struct CueFile {
     /// "في تغريدة"): a criticism, not violence.
     #[serde(default)]
     pub verbal_manner: Vec<String>,
+    /// Words before aid that say it was kept from people ("منع الحوثيون وصول
+    /// المساعدات"): no aid was given.
+    #[serde(default)]
+    pub obstruction: Vec<String>,
     /// Words after a meeting or agreement that open its topic ("لمناقشة", "حول"): actors
     /// after them are what was discussed, not who took part.
     #[serde(default)]

@@ -3381,3 +3381,47 @@ fn words_that_look_like_events() {
         },
     ]);
 }
+
+#[test]
+fn aid_kept_from_people_and_talks_between_two_sides() {
+    run(&[
+        Case {
+            name: "aid-kept-from-civilians-is-no-aid",
+            pub_date: Some("2015-07-26"),
+            title: "",
+            body: "ومنذ مارس الماضي منع الحوثيون وصول أي مساعدات إنسانية إلى المدنيين في تعز.",
+            count: None,
+            absent: &["AID"],
+            expect: &[],
+        },
+        Case {
+            // The looters are the verb's subject; the giver named in the aid's own
+            // phrase is not.
+            name: "houthis-loot-aid-given-by-ksrelief",
+            pub_date: Some("2015-07-26"),
+            title: "",
+            body: "نهب الحوثيون المساعدات الإغاثية المقدمة من مركز الملك سلمان في تعز.",
+            count: Some(1),
+            absent: &["AID"],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor1(Some("houthis"))],
+            }],
+        },
+        Case {
+            // The two named after "بين" are the sides; the UN that led the talks is not.
+            name: "talks-led-by-the-un-between-two-sides",
+            pub_date: Some("2015-07-26"),
+            title: "",
+            body: "وفشلت المحادثات التي قادتها الأمم المتحدة في جنيف بين متمردي جماعة الحوثي ومؤيدي حكومة الرئيس عبد ربه منصور هادي.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Actor2(Some("yemen-government"))],
+            }],
+        },
+    ]);
+}
