@@ -160,6 +160,12 @@ impl Store {
             // In WAL mode NORMAL survives a killed process (not a power cut) intact.
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
+        if file {
+            // Merging reads a story's neighbours again and again: keep up to 64 MiB of
+            // pages in memory and map the file rather than copy every page read.
+            conn.pragma_update(None, "cache_size", -65536)?;
+            conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        }
         if version < SCHEMA_VERSION {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             // Another process may have migrated while we waited for the lock.
@@ -815,23 +821,29 @@ const REPORT_COLUMNS: &str =
 
 fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Report)> {
     let json: String = r.get(0)?;
-    let event: Event = serde_json::from_str(&json).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    let report = report_at(r, 0)?;
+    Ok((json, report))
+}
+
+/// The report whose `REPORT_COLUMNS` start at column `base`; the JSON is parsed from the
+/// row's own buffer, without a copy.
+fn report_at(r: &rusqlite::Row<'_>, base: usize) -> rusqlite::Result<Report> {
+    let json = r.get_ref(base)?.as_str()?;
+    let event: Event = serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(base, rusqlite::types::Type::Text, Box::new(e))
     })?;
-    Ok((
-        json,
-        Report {
-            event,
-            doc_id: r.get(1)?,
-            outlet: r.get(2)?,
-            content_hash: r.get(3)?,
-            pub_date: r
-                .get::<_, Option<String>>(4)?
-                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            lo: r.get(5)?,
-            hi: r.get(6)?,
-        },
-    ))
+    Ok(Report {
+        event,
+        doc_id: r.get(base + 1)?,
+        outlet: r.get(base + 2)?,
+        content_hash: r.get(base + 3)?,
+        pub_date: r
+            .get_ref(base + 4)?
+            .as_str_or_null()?
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        lo: r.get(base + 5)?,
+        hi: r.get(base + 6)?,
+    })
 }
 
 fn load_hierarchy(tx: &Transaction<'_>) -> Result<Hierarchy, StoreError> {
@@ -904,10 +916,14 @@ fn recluster(
     // Breadth-first over links. The SQL narrows to same type, same governorate and
     // nearby dates; `linked` decides.
     let mut near = tx.prepare_cached(&format!(
-        "SELECT {REPORT_COLUMNS}
+        "SELECT r.event_id, {REPORT_COLUMNS}
          WHERE r.plover_type = ?1 AND r.admin1_pcode IS ?2
            AND r.date_lo BETWEEN ?3 AND ?4 AND r.date_hi >= ?5 AND r.doc_id != ?6"
     ))?;
+    // Reports read and found unlinked so far: in a large story (a month of fighting in
+    // one governorate) the same neighbours come back for every member, and each is
+    // parsed once, not once per member.
+    let mut seen: HashMap<ReportKey, Report> = HashMap::new();
     while let Some(k) = queue.pop_front() {
         let r = &component[&k];
         let (Some(lo), Some(hi)) = (r.lo, r.hi) else {
@@ -921,28 +937,33 @@ fn recluster(
             .location
             .as_ref()
             .and_then(|l| l.admin1_pcode.clone());
-        let rows = near.query_map(
-            params![
-                r.event.plover.event_type,
-                admin1,
-                lo - DATE_SLACK_DAYS - MAX_WINDOW_DAYS,
-                hi + DATE_SLACK_DAYS,
-                lo - DATE_SLACK_DAYS,
-                r.doc_id
-            ],
-            report_from_row,
-        )?;
+        let mut rows = near.query(params![
+            r.event.plover.event_type,
+            admin1,
+            lo - DATE_SLACK_DAYS - MAX_WINDOW_DAYS,
+            hi + DATE_SLACK_DAYS,
+            lo - DATE_SLACK_DAYS,
+            r.doc_id
+        ])?;
         let mut found = Vec::new();
-        for row in rows {
-            let (_, cand) = row?;
-            let ck = cand.key();
-            if !component.contains_key(&ck) && cluster::linked(r, &cand, &h) {
-                found.push((ck, cand));
+        while let Some(row) = rows.next()? {
+            let ck: ReportKey = (row.get(0)?, row.get(2)?);
+            if component.contains_key(&ck) {
+                continue;
+            }
+            if !seen.contains_key(&ck) {
+                seen.insert(ck.clone(), report_at(row, 1)?);
+            }
+            if cluster::linked(r, &seen[&ck], &h) {
+                found.push(ck);
             }
         }
-        for (ck, cand) in found {
-            queue.push_back(ck.clone());
-            component.insert(ck, cand);
+        drop(rows);
+        for ck in found {
+            if let Some(cand) = seen.remove(&ck) {
+                queue.push_back(ck.clone());
+                component.insert(ck, cand);
+            }
         }
     }
 

@@ -2,7 +2,9 @@
 //!
 //! Documents are read lazily, grouped into batches of `--batch` consecutive documents
 //! (the boundaries depend only on the input, never on timing), extracted, and each
-//! batch is stored in one transaction. A document already stored with the same text
+//! batch is stored in one transaction. A batch is extracted on its own threads while
+//! the batch before it is stored, so extraction and the single-threaded store overlap.
+//! A document already stored with the same text
 //! and metadata is not extracted again, so rerunning a command that was killed part
 //! way finishes the job with the result of an uninterrupted run.
 
@@ -24,7 +26,7 @@ use rasd_store::{BatchSummary, Store, StoreError};
 #[command(after_help = "Examples:
   rasd ingest news/ --db events.db
   rasd ingest article.txt --pub-date 2023-11-23
-  rasd ingest articles.jsonl.gz --ids yemen_ids.txt --batch 500
+  rasd ingest articles.jsonl.gz --ids yemen_ids.txt --batch 1000
 
 Ingesting the same documents again changes nothing. Each batch is one transaction: a
 killed ingest keeps every committed batch, and running the same command again
@@ -49,7 +51,7 @@ pub struct Args {
     pub dicts: Vec<PathBuf>,
     /// Documents per transaction (larger batches ingest faster: merging work is per
     /// batch; a killed ingest loses at most one batch, which a rerun redoes).
-    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
     /// Which events to keep: `all` (default) codes events in any country and at sea;
     /// `yemen` keeps only events located in Yemen or with a Yemeni actor
@@ -138,15 +140,12 @@ impl Ingester<'_> {
         self.pb.suspend(|| eprintln!("rasd: skipped: {message}"));
     }
 
-    /// Extracts and stores one batch (one transaction).
-    fn flush(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let n = batch.len();
+    /// The documents of `batch` that need extracting: not repeated within the batch
+    /// and not already stored unchanged.
+    fn to_extract(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<Vec<Document>> {
         // Within a batch the first copy of an id wins, as in the store.
         let mut seen = HashSet::new();
-        let mut todo = Vec::with_capacity(n);
+        let mut todo = Vec::with_capacity(batch.len());
         for doc in batch.drain(..) {
             if !seen.insert(doc.id.clone()) || stored_unchanged(&self.store, &doc)? {
                 self.totals.store.docs_unchanged += 1;
@@ -154,28 +153,73 @@ impl Ingester<'_> {
             }
             todo.push(doc);
         }
-        if !todo.is_empty() {
-            let work = extract_all(self.extractor, todo, self.jobs, self.scope);
-            match self.store.ingest_batch(&work) {
-                Ok(summary) => self.totals.add(&summary),
-                Err(StoreError::Invalid { .. }) => {
-                    // Find the offending documents: store the others one by one.
-                    for item in work {
-                        match self.store.ingest_batch(std::slice::from_ref(&item)) {
-                            Ok(summary) => self.totals.add(&summary),
-                            Err(err @ StoreError::Invalid { .. }) => {
-                                self.skipped(&format!("{}: {err}", item.0.origin))
-                            }
-                            Err(err) => return Err(err).context("storing documents"),
+        Ok(todo)
+    }
+
+    /// Stores one extracted batch (one transaction).
+    fn store(&mut self, work: Vec<(Document, Vec<Event>)>) -> anyhow::Result<()> {
+        if work.is_empty() {
+            return Ok(());
+        }
+        match self.store.ingest_batch(&work) {
+            Ok(summary) => self.totals.add(&summary),
+            Err(StoreError::Invalid { .. }) => {
+                // Find the offending documents: store the others one by one.
+                for item in work {
+                    match self.store.ingest_batch(std::slice::from_ref(&item)) {
+                        Ok(summary) => self.totals.add(&summary),
+                        Err(err @ StoreError::Invalid { .. }) => {
+                            self.skipped(&format!("{}: {err}", item.0.origin))
                         }
+                        Err(err) => return Err(err).context("storing documents"),
                     }
                 }
-                Err(err) => return Err(err).context("storing documents"),
             }
+            Err(err) => return Err(err).context("storing documents"),
         }
-        self.pb.inc(n as u64);
         Ok(())
     }
+
+    /// Sends `batch` to extraction on its own threads and stores the batch extracted
+    /// before it meanwhile: extraction and the single-threaded store overlap.
+    fn flush<'scope>(
+        &mut self,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        batch: &mut Vec<Document>,
+        pending: &mut Option<Pending<'scope>>,
+    ) -> anyhow::Result<()>
+    where
+        Self: 'scope,
+    {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let n = batch.len();
+        let todo = self.to_extract(batch)?;
+        let (extractor, jobs, scoped) = (self.extractor, self.jobs, self.scope);
+        let handle = scope.spawn(move || extract_all(extractor, todo, jobs, scoped));
+        if let Some(previous) = pending.replace(Pending { handle, n }) {
+            self.finish(previous)?;
+        }
+        Ok(())
+    }
+
+    /// Waits for a batch's extraction and stores it.
+    fn finish(&mut self, pending: Pending<'_>) -> anyhow::Result<()> {
+        let work = pending
+            .handle
+            .join()
+            .map_err(|_| anyhow::anyhow!("an extraction thread panicked"))?;
+        self.store(work)?;
+        self.pb.inc(pending.n as u64);
+        Ok(())
+    }
+}
+
+/// A batch being extracted on its own thread, and how many documents it was read with.
+struct Pending<'scope> {
+    handle: std::thread::ScopedJoinHandle<'scope, Vec<(Document, Vec<Event>)>>,
+    n: usize,
 }
 
 /// Size of the database file and its WAL, in bytes.
@@ -219,34 +263,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut batch: Vec<Document> = Vec::with_capacity(batch_size);
     let mut seen: HashSet<String> = HashSet::new();
     let mut unreadable = 0usize;
-    for item in read_inputs(&args.paths, &opts) {
-        let doc = match item {
-            Ok(doc) => doc,
-            // With --ids, an unreadable record cannot be matched against the list
-            // (its id is unknown): it is counted, and a listed id that was never
-            // read is reported as failed at the end.
-            Err(_) if ids.is_some() => {
-                unreadable += 1;
-                continue;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut pending: Option<Pending<'_>> = None;
+        for item in read_inputs(&args.paths, &opts) {
+            let doc = match item {
+                Ok(doc) => doc,
+                // With --ids, an unreadable record cannot be matched against the list
+                // (its id is unknown): it is counted, and a listed id that was never
+                // read is reported as failed at the end.
+                Err(_) if ids.is_some() => {
+                    unreadable += 1;
+                    continue;
+                }
+                Err(err) => {
+                    ing.skipped(&err.to_string());
+                    continue;
+                }
+            };
+            if let Some(ids) = &ids {
+                if !ids.contains(&doc.id) {
+                    continue;
+                }
+                seen.insert(doc.id.clone());
             }
-            Err(err) => {
-                ing.skipped(&err.to_string());
-                continue;
+            ing.totals.read += 1;
+            batch.push(doc);
+            if batch.len() == batch_size {
+                ing.flush(scope, &mut batch, &mut pending)?;
             }
-        };
-        if let Some(ids) = &ids {
-            if !ids.contains(&doc.id) {
-                continue;
-            }
-            seen.insert(doc.id.clone());
         }
-        ing.totals.read += 1;
-        batch.push(doc);
-        if batch.len() == batch_size {
-            ing.flush(&mut batch)?;
+        ing.flush(scope, &mut batch, &mut pending)?;
+        if let Some(last) = pending.take() {
+            ing.finish(last)?;
         }
-    }
-    ing.flush(&mut batch)?;
+        Ok(())
+    })?;
     ing.pb.finish_and_clear();
     if let Some(ids) = &ids {
         let mut missing: Vec<&String> = ids.difference(&seen).collect();
