@@ -142,7 +142,7 @@ impl Ingester<'_> {
 
     /// The documents of `batch` that need extracting: not repeated within the batch
     /// and not already stored unchanged.
-    fn to_extract(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<Vec<Document>> {
+    fn needing_extraction(&mut self, batch: &mut Vec<Document>) -> anyhow::Result<Vec<Document>> {
         // Within a batch the first copy of an id wins, as in the store.
         let mut seen = HashSet::new();
         let mut todo = Vec::with_capacity(batch.len());
@@ -195,7 +195,7 @@ impl Ingester<'_> {
             return Ok(());
         }
         let n = batch.len();
-        let todo = self.to_extract(batch)?;
+        let todo = self.needing_extraction(batch)?;
         let (extractor, jobs, scoped) = (self.extractor, self.jobs, self.scope);
         let handle = scope.spawn(move || extract_all(extractor, todo, jobs, scoped));
         if let Some(previous) = pending.replace(Pending { handle, n }) {
