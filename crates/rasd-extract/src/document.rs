@@ -937,13 +937,22 @@ pub(crate) fn extract(
                     }
                 }
             }
-            // "ودعا الشعب اليمني إلى …" right after a statement: the same speaker.
-            let speech = |p: &str| frame::story(p) == Some(frame::Story::Speech);
-            if zero_subject && speech(&draft.plover) {
+            // "ودعا الشعب اليمني إلى …" right after a statement: the same speaker; "…
+            // وتحمل مستلزمات طبية" right after aid: the same giver.
+            let told_on = |p: &str| {
+                matches!(
+                    frame::story(p),
+                    Some(frame::Story::Speech | frame::Story::Aid)
+                )
+            };
+            if zero_subject && told_on(&draft.plover) {
                 if let Some(prev) = drafts.last() {
                     let near = draft.sentence.saturating_sub(prev.sentence) <= 1;
-                    if near && speech(&prev.plover) {
+                    if near && frame::story(&prev.plover) == frame::story(&draft.plover) {
                         inherit_doer(&mut draft, prev);
+                        if draft.actor2.is_none() {
+                            draft.actor2 = prev.actor2.clone();
+                        }
                     }
                 }
             }

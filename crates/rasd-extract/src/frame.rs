@@ -1744,6 +1744,8 @@ pub(crate) enum Story {
     Force,
     /// Statements, appeals and threats: their doer is a speaker.
     Speech,
+    /// Aid sent, delivered or handed over: its doer is the giver.
+    Aid,
 }
 
 /// The story kind of a PLOVER type, if it has one.
@@ -1751,6 +1753,7 @@ pub(crate) fn story(plover: &str) -> Option<Story> {
     match plover {
         "ASSAULT" | "COERCE" => Some(Story::Force),
         "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" => Some(Story::Speech),
+        "AID" => Some(Story::Aid),
         _ => None,
     }
 }

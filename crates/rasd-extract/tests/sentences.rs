@@ -3425,3 +3425,43 @@ fn aid_kept_from_people_and_talks_between_two_sides() {
         },
     ]);
 }
+
+#[test]
+fn aid_told_on() {
+    run(&[
+        Case {
+            // A further convoy with no giver named continues the aid told before it.
+            name: "the-last-truck-of-a-convoy",
+            pub_date: Some("2015-07-25"),
+            title: "",
+            body: "وصلت إلى مأرب أمس ثلاث شاحنات إغاثية مقدمة من مركز الملك سلمان للإغاثة تحمل مواد غذائية. فيما تتجه الشاحنة الأخيرة إلى محافظة الجوف وتحمل مستلزمات طبية.",
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "AID",
+                    nth: 0,
+                    checks: &[Actor1(Some("saudi-arabia")), Admin1(Some("YE26"))],
+                },
+                Expect {
+                    plover: "AID",
+                    nth: 1,
+                    checks: &[Actor1(Some("saudi-arabia")), Admin1(Some("YE16"))],
+                },
+            ],
+        },
+        Case {
+            name: "kuwait-donates",
+            pub_date: Some("2015-07-25"),
+            title: "",
+            body: "تبرعت دولة الكويت بمبلغ 10 ملايين دولار لدعم العمليات الإنسانية في اليمن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "AID",
+                nth: 0,
+                checks: &[Actor1(Some("kuwait"))],
+            }],
+        },
+    ]);
+}
