@@ -830,10 +830,17 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             // ("وزعت اللجنة الدولية للصليب الأحمر مساعدات") are one act too.
             if same && prev.last_tok < t.first_tok && gap_is_names {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
-                if matches!(
+                // So does a drone or a shell after "انفجار" ("انفجار مسيرة").
+                let generic = matches!(
                     res.triggers[prev.trigger].acled.as_str(),
                     "Armed clash" | "Attack"
-                ) {
+                ) || res.triggers[prev.trigger].acled
+                    == "Remote explosive/landmine/IED"
+                    && matches!(
+                        res.triggers[t.trigger].acled.as_str(),
+                        "Air/drone strike" | "Shelling/artillery/missile attack" | "Suicide bomb"
+                    );
+                if generic {
                     prev.trigger = t.trigger;
                 }
                 // Adjacent words become one trigger; across a name ("قصفت مليشيا

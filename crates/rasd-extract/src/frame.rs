@@ -1178,6 +1178,10 @@ pub(crate) fn fill(
                     .keys()
                     .any(|id| res.lexicon.is_descendant(id, u))
             })
+            && (d.when_words.is_empty() || {
+                let text = view.text(sentence);
+                d.when_words.iter().any(|w| text.contains(w.as_str()))
+            })
             && d.when_country.as_ref().is_none_or(|iso| {
                 own_place
                     .get_or_init(|| choose_place(view, hit, sentence))

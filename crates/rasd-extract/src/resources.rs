@@ -167,7 +167,12 @@ impl Resources {
                 *word = normalize_key(word);
             }
         }
-        let cues = rules::parse_cues(cues_toml, "data/rules/cues.toml")?;
+        let mut cues = rules::parse_cues(cues_toml, "data/rules/cues.toml")?;
+        for d in &mut cues.defaults {
+            for w in &mut d.when_words {
+                *w = normalize_key(w);
+            }
+        }
         let acled = rules::parse_acled(acled_csv)?;
         let mut problems = rules::validate(&triggers, &acled);
         for generic in &cues.generic {

@@ -184,6 +184,10 @@ pub(crate) struct Default {
     /// Only when the event's sentence places it in this country (ISO3, e.g. "YEM").
     #[serde(default)]
     pub when_country: Option<String>,
+    /// Only when the event's sentence holds one of these phrases (normalized when
+    /// loaded): "أطلقت من اليمن".
+    #[serde(default)]
+    pub when_words: Vec<String>,
     pub slot: String,
     pub id: String,
 }

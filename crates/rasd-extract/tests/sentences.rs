@@ -3465,3 +3465,47 @@ fn aid_told_on() {
         },
     ]);
 }
+
+#[test]
+fn launched_from_yemen() {
+    run(&[
+        Case {
+            // An exploding drone is a drone strike; "launched from Yemen" names the
+            // Houthis since the Red Sea campaign.
+            name: "a-drone-launched-from-yemen-explodes-at-an-airport",
+            pub_date: Some("2025-09-07"),
+            title: "",
+            body: "أفاد الجيش الإسرائيلي بإصابة مسافرين جراء انفجار مسيّرة أطلقت من اليمن على قاعة المسافرين بمطار رامون في النقب.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Sub("Air/drone strike")],
+            }],
+        },
+        Case {
+            // Before October 2023 the phrase names no one.
+            name: "launched-from-yemen-in-2015",
+            pub_date: Some("2015-07-26"),
+            title: "",
+            body: "سقطت قذيفة أطلقت من اليمن على منزل في نجران ما أدى إلى إصابة ثلاثة مواطنين.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(None)],
+            }],
+        },
+        Case {
+            name: "ready-for-talks-is-no-meeting",
+            pub_date: Some("2025-05-11"),
+            title: "",
+            body: "قالت حركة حماس إنها مستعدة للمفاوضات مع إسرائيل.",
+            count: None,
+            absent: &["CONSULT"],
+            expect: &[],
+        },
+    ]);
+}
