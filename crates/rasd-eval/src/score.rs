@@ -688,6 +688,7 @@ mod tests {
                 end: start + text.chars().count(),
                 text: text.into(),
             }],
+            trigger: None,
             confidence: 0.5,
         }
     }

@@ -304,6 +304,14 @@ pub(crate) fn to_event(view: &DocView<'_>, mut d: Draft) -> Event {
         claimed: d.claimed,
         attribution,
         evidence,
+        trigger: Some({
+            let src = view.a.norm.to_src(d.trigger_span);
+            Evidence {
+                start: src.start,
+                end: src.end,
+                text: view.slice_src(src),
+            }
+        }),
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
 }

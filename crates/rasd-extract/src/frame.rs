@@ -44,6 +44,8 @@ pub(crate) struct Draft {
     pub confidence: f64,
     /// Where the trigger starts (for ordering and anchors).
     pub pos: usize,
+    /// The trigger's words.
+    pub trigger_span: NormSpan,
     /// Sentence index of the trigger.
     pub sentence: usize,
     /// Sentence index of the last mention merged into this frame.
@@ -1489,6 +1491,7 @@ pub(crate) fn fill(
         evidence: vec![span],
         confidence: confidence.clamp(0.05, 0.95),
         pos: hit.span.start,
+        trigger_span: hit.span,
         sentence: sentence_index,
         last_sentence: sentence_index,
         definite: hit.split.article || view.text(hit.span).starts_with("ال"),

@@ -3509,3 +3509,26 @@ fn launched_from_yemen() {
         },
     ]);
 }
+
+#[test]
+fn each_event_keeps_the_words_that_opened_it() {
+    let d = doc(
+        "trigger-words",
+        Some("2015-07-22"),
+        "",
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في صعدة. واغتال مسلحون مجهولون ضابطا في عدن.",
+    );
+    let out = extractor().extract(&d);
+    let words: Vec<(&str, &str)> = out
+        .events
+        .iter()
+        .map(|e| {
+            let t = e.trigger.as_ref().expect("every event has its trigger");
+            // The offsets point at the trigger's own words in the document's text.
+            let chars: String = d.text.chars().skip(t.start).take(t.end - t.start).collect();
+            assert_eq!(chars, t.text);
+            (e.plover.event_type.as_str(), t.text.as_str())
+        })
+        .collect();
+    assert_eq!(words, [("ASSAULT", "غارات"), ("ASSAULT", "واغتال")]);
+}

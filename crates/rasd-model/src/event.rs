@@ -47,6 +47,10 @@ pub struct Event {
     pub attribution: Option<Attribution>,
     /// Verbatim evidence spans, in text order.
     pub evidence: Vec<Evidence>,
+    /// The words that opened the event's frame ("غارات", "اغتال"), inside the first
+    /// evidence span; absent in records made before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<Evidence>,
     /// 0..1, how sure the extractor is.
     pub confidence: f64,
 }

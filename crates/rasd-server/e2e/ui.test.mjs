@@ -308,7 +308,12 @@ test("the web UI over the seed database", async (t) => {
     const doc = await apiJson(`api/documents/${docId}`);
     if (doc.events.length > 1) assert.ok(await page.locator("#article-view mark.evidence.muted").count() > 0, "other events muted");
     assert.ok(await page.locator("#article-view mark.field").count() > 0, "per-field highlights");
-    assert.equal(await page.locator("#field-legend mark.field").count(), 4, "field legend");
+    assert.equal(await page.locator("#field-legend mark.field").count(), 5, "field legend");
+    // The active event's trigger words are marked on their own.
+    const triggerMarks = (await page.locator("#article-view mark.field-trigger").allInnerTexts()).join("");
+    assert.ok(triggerMarks.length > 0, "the trigger is highlighted");
+    assert.ok(doc.events.some((ev) => ev.trigger && triggerMarks.includes(ev.trigger.text.trim())),
+      `a trigger's words are marked: ${triggerMarks}`);
     const marked = (await page.locator("#article-view mark.evidence").allInnerTexts()).join("");
     for (const ev of doc.events) {
       for (const e of ev.evidence) assert.ok(marked.includes(e.text.trim().slice(0, 20)), `evidence marked: ${e.text.slice(0, 30)}`);

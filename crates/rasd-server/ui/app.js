@@ -69,7 +69,7 @@
       disagree: (list) => `Sources disagree on deaths: ${list}`, reported_by: (n) => `Reported by ${I18N.en.n_sources(n)}`,
       gov_level: "only the governorate is known", place_level: "town or district",
       legend_size: "events at a place", legend_shade: "events per governorate",
-      f_actor_field: "actor", f_date_field: "date", f_place_field: "place", f_count_field: "number",
+      f_trigger_field: "event word", f_actor_field: "actor", f_date_field: "date", f_place_field: "place", f_count_field: "number",
       f_legend: "Highlights:", active_ev: "this event", other_ev: "other events",
       aliases: "Names in the texts", hierarchy: "Hierarchy", parent_of: "Part of", children: "Units",
       counterparts: "Counterparts", events_of: "Events per week", by_type: "By type", show_events: "Show its events",
@@ -133,7 +133,7 @@
       disagree: (list) => `تختلف المصادر في عدد القتلى: ${list}`, reported_by: (n) => `المصادر: ${I18N.ar.n_sources(n)}`,
       gov_level: "المحافظة فقط معروفة", place_level: "مدينة أو مديرية",
       legend_size: "الأحداث في المكان", legend_shade: "الأحداث في المحافظة",
-      f_actor_field: "فاعل", f_date_field: "تاريخ", f_place_field: "مكان", f_count_field: "عدد",
+      f_trigger_field: "كلمة الحدث", f_actor_field: "فاعل", f_date_field: "تاريخ", f_place_field: "مكان", f_count_field: "عدد",
       f_legend: "التظليل:", active_ev: "هذا الحدث", other_ev: "أحداث أخرى",
       aliases: "أسماؤه في النصوص", hierarchy: "التسلسل", parent_of: "جزء من", children: "وحدات تابعة",
       counterparts: "الأطراف المقابلة", events_of: "الأحداث في الأسبوع", by_type: "حسب النوع", show_events: "اعرض أحداثه",
@@ -1048,6 +1048,10 @@
       }
     };
     const within = (ev.evidence || []).map((x) => [Math.max(0, x.start), Math.min(chars.length, x.end)]);
+    // The trigger has its own offsets: the words that opened the event.
+    if (ev.trigger && ev.trigger.end > ev.trigger.start) {
+      out.push({ s: Math.max(0, ev.trigger.start), e: Math.min(chars.length, ev.trigger.end), kind: "trigger" });
+    }
     for (const a of [ev.actor1, ev.actor2, ...(ev.assoc_actor1 || []), ...(ev.assoc_actor2 || [])]) if (a && a.text) find(a.text, "actor", within);
     if (ev.date && ev.date.text) find(ev.date.text, "date", within);
     if (ev.location && ev.location.text) find(ev.location.text, "place", within);
@@ -1099,7 +1103,7 @@
     $("#field-legend").replaceChildren(el("strong", { text: t("f_legend") }),
       el("mark", { class: "evidence active sample", text: t("active_ev") }),
       el("mark", { class: "evidence muted sample", text: t("other_ev") }),
-      ...["actor", "date", "place", "count"].map((k) => el("mark", { class: `evidence active field field-${k} sample`, text: t(`f_${k}_field`) })));
+      ...["trigger", "actor", "date", "place", "count"].map((k) => el("mark", { class: `evidence active field field-${k} sample`, text: t(`f_${k}_field`) })));
   }
 
   function eventCards(box, events, activeId, container) {

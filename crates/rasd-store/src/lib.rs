@@ -85,7 +85,8 @@
 //!     location: None, actor1: None, actor2: None,
 //!     assoc_actor1: vec![], assoc_actor2: vec![], persons: vec![],
 //!     fatalities: Some(5), injured: None, detained: None, released: None,
-//!     hedged: false, claimed: false, attribution: None, evidence: vec![], confidence: 0.7,
+//!     hedged: false, claimed: false, attribution: None, evidence: vec![], trigger: None,
+//!     confidence: 0.7,
 //! };
 //! let summary = store.ingest_batch(&[(doc.clone(), vec![event.clone()])])?;
 //! assert_eq!((summary.docs_new, summary.events_new), (1, 1));

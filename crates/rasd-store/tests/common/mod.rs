@@ -274,6 +274,7 @@ impl Ev {
                 end,
                 text: self.evidence.into(),
             }],
+            trigger: None,
             confidence: 0.7,
         }
     }
