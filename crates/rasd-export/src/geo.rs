@@ -1,7 +1,7 @@
 use std::io::Write;
 
 use rasd_store::{ActorRow, StoredEvent};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::acled::{AcledRow, ActorCategories, ExportOptions};
 use crate::{ExportError, ExportSummary};
@@ -14,17 +14,47 @@ pub fn write_geojson<W: Write>(
     events: &[StoredEvent],
     actors: &[ActorRow],
     opts: &ExportOptions,
-    mut out: W,
+    out: W,
 ) -> Result<ExportSummary, ExportError> {
-    let cats = ActorCategories::new(actors);
-    let mut features = Vec::new();
-    let mut skipped = 0;
+    let mut w = GeoJsonWriter::new(out, actors, opts.clone())?;
     for e in events {
+        w.write(e)?;
+    }
+    w.finish()
+}
+
+/// A GeoJSON FeatureCollection written one feature at a time, so a large selection
+/// streams in bounded memory; the bytes are those of [`write_geojson`] (keys in
+/// sorted order: `features`, `skipped_without_location`, `type`).
+pub struct GeoJsonWriter<W: Write> {
+    out: W,
+    cats: ActorCategories,
+    opts: ExportOptions,
+    written: usize,
+    skipped: usize,
+}
+
+impl<W: Write> GeoJsonWriter<W> {
+    /// Starts the collection.
+    pub fn new(mut out: W, actors: &[ActorRow], opts: ExportOptions) -> Result<Self, ExportError> {
+        out.write_all(b"{\"features\":[")?;
+        Ok(GeoJsonWriter {
+            out,
+            cats: ActorCategories::new(actors),
+            opts,
+            written: 0,
+            skipped: 0,
+        })
+    }
+
+    /// Writes the event's feature, or counts it as skipped when it has no coordinates.
+    pub fn write(&mut self, e: &StoredEvent) -> Result<(), ExportError> {
+        let (cats, opts) = (&self.cats, &self.opts);
         let ev = &e.event;
         let Some((loc, lat, lon)) = ev.location.as_ref().and_then(|l| Some((l, l.lat?, l.lon?)))
         else {
-            skipped += 1;
-            continue;
+            self.skipped += 1;
+            return Ok(());
         };
         let row = AcledRow::of(e, &cats, opts);
         let mut feature = json!({
@@ -74,19 +104,25 @@ pub fn write_geojson<W: Write>(
         props["country"] = json!(loc.country);
         props["country_name"] = json!(row.country);
         props["iso"] = json!(row.iso);
-        features.push(feature);
+        if self.written > 0 {
+            self.out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut self.out, &feature)?;
+        self.written += 1;
+        Ok(())
     }
-    let written = features.len();
-    let collection: Value = json!({
-        "type": "FeatureCollection",
-        "features": features,
-        "skipped_without_location": skipped,
-    });
-    serde_json::to_writer(&mut out, &collection)?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(ExportSummary {
-        written,
-        skipped_without_location: skipped,
-    })
+
+    /// Closes the collection with the number of events left out.
+    pub fn finish(mut self) -> Result<ExportSummary, ExportError> {
+        write!(
+            self.out,
+            "],\"skipped_without_location\":{},\"type\":\"FeatureCollection\"}}\n",
+            self.skipped
+        )?;
+        self.out.flush()?;
+        Ok(ExportSummary {
+            written: self.written,
+            skipped_without_location: self.skipped,
+        })
+    }
 }

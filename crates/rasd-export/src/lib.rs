@@ -53,7 +53,7 @@ pub use acled::{
 };
 pub use columnar::{parquet_schema, write_parquet};
 pub use error::ExportError;
-pub use geo::write_geojson;
+pub use geo::{write_geojson, GeoJsonWriter};
 pub use graph::{graph_json, write_graph_json, write_graphml};
 pub use jsonl::{event_json, write_jsonl};
 pub use tabular::{write_csv, AcledCsvWriter};

@@ -263,6 +263,40 @@ fn geojson_is_a_feature_collection_of_points() {
 }
 
 #[test]
+fn geojson_streams_feature_by_feature_to_the_same_bytes() {
+    let s = store();
+    let (whole, _) = run(&s, &Filter::default(), Format::Geojson);
+    let events = s.events(&Filter::default()).unwrap();
+    let actors = s.actors().unwrap();
+    let opts = ExportOptions {
+        source_scales: BTreeMap::from([
+            ("almasdar".to_string(), "National".to_string()),
+            ("aden-alghad".to_string(), "Subnational".to_string()),
+        ]),
+    };
+    let mut streamed = Vec::new();
+    let mut w = rasd_export::GeoJsonWriter::new(&mut streamed, &actors, opts).unwrap();
+    for e in &events {
+        w.write(e).unwrap();
+    }
+    let summary = w.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        String::from_utf8(whole).unwrap()
+    );
+    assert_eq!((summary.written, summary.skipped_without_location), (5, 1));
+    // An empty selection is still one valid collection.
+    let mut empty = Vec::new();
+    rasd_export::GeoJsonWriter::new(&mut empty, &actors, ExportOptions::default())
+        .unwrap()
+        .finish()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&empty).unwrap();
+    assert_eq!(v["features"].as_array().unwrap().len(), 0);
+    assert_eq!(v["type"], "FeatureCollection");
+}
+
+#[test]
 fn parquet_reads_back_with_typed_columns() {
     let s = store();
     let dir = tempfile::tempdir().unwrap();

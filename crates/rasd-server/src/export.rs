@@ -4,15 +4,15 @@
 use std::io::Write;
 
 use rasd_export::{
-    write_geojson, write_graphml, write_jsonl, AcledCsvWriter, ExportError, ExportOptions,
+    write_graphml, write_jsonl, AcledCsvWriter, ExportError, ExportOptions, GeoJsonWriter,
 };
 use rasd_store::{ActorGraph, ActorRow, StoredEvent};
 
 use crate::catalog::Entry;
 
 /// Writes `events` as `format` (csv, jsonl, geojson or graphml; checked by the caller).
-/// CSV and JSONL are written one event at a time; GeoJSON and GraphML need the whole
-/// selection (one collection, one graph).
+/// CSV, JSONL and GeoJSON are written one event at a time; GraphML needs the whole
+/// selection (one graph).
 pub(crate) fn write<W: Write>(
     format: &str,
     events: &[&Entry],
@@ -29,8 +29,11 @@ pub(crate) fn write<W: Write>(
             w.finish()?;
         }
         "geojson" => {
-            let all: Vec<StoredEvent> = events.iter().map(|e| e.stored.clone()).collect();
-            write_geojson(&all, actors, &opts, &mut out)?;
+            let mut w = GeoJsonWriter::new(&mut out, actors, opts)?;
+            for e in events {
+                w.write(&e.stored)?;
+            }
+            w.finish()?;
         }
         "graphml" => {
             let all: Vec<StoredEvent> = events.iter().map(|e| e.stored.clone()).collect();
