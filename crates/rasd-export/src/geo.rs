@@ -56,7 +56,7 @@ impl<W: Write> GeoJsonWriter<W> {
             self.skipped += 1;
             return Ok(());
         };
-        let row = AcledRow::of(e, &cats, opts);
+        let row = AcledRow::of(e, cats, opts);
         let mut feature = json!({
             "type": "Feature",
             "id": e.id,
@@ -114,9 +114,9 @@ impl<W: Write> GeoJsonWriter<W> {
 
     /// Closes the collection with the number of events left out.
     pub fn finish(mut self) -> Result<ExportSummary, ExportError> {
-        write!(
+        writeln!(
             self.out,
-            "],\"skipped_without_location\":{},\"type\":\"FeatureCollection\"}}\n",
+            "],\"skipped_without_location\":{},\"type\":\"FeatureCollection\"}}",
             self.skipped
         )?;
         self.out.flush()?;
