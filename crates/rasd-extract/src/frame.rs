@@ -715,10 +715,25 @@ fn sides(
     cands: &[Cand],
     sentence: NormSpan,
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
+    // "تمكنوا من قتل المسؤول الأمني": after a preposition a verb's letters spell its
+    // verbal noun, whose genitive is what the act befell.
+    let masdar = def.voice == Voice::Verb
+        && !hit.split.conj
+        && hit.first_tok > 0
+        && matches!(
+            view.text(view.a.tokens[hit.first_tok - 1].span),
+            "من" | "في" | "عن"
+        );
+    let (voice, genitive) = if masdar {
+        (Voice::Noun, Genitive::Patient)
+    } else {
+        (def.voice, def.genitive)
+    };
     let (mut actor1, mut actor2) = match def.frame {
         FrameKind::Directed => directed(
             view,
             def,
+            (voice, genitive),
             cands,
             pronoun_subject(view, hit, def),
             hit.split.article || view.text(hit.span).starts_with("ال"),
@@ -1535,12 +1550,12 @@ fn pronoun_subject(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::Tri
 fn directed(
     view: &DocView<'_>,
     def: &crate::rules::TriggerDef,
+    (voice, genitive): (Voice, Genitive),
     cands: &[Cand],
     pronoun_subject: bool,
     definite_noun: bool,
     cause: bool,
 ) -> (Option<Slot>, Option<Slot>) {
-    let (voice, genitive) = (def.voice, def.genitive);
     // "كمين للمقاومة", "هجوم للحوثيين": after a violent noun ل marks whose it is.
     let lam_agent = def.plover == "ASSAULT" && voice == Voice::Noun;
     // Verbal events take whole events as objects ("دانت قصف المتمردين"): their target

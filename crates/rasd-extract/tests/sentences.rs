@@ -3532,3 +3532,40 @@ fn each_event_keeps_the_words_that_opened_it() {
         .collect();
     assert_eq!(words, [("ASSAULT", "غارات"), ("ASSAULT", "واغتال")]);
 }
+
+#[test]
+fn verbal_nouns_after_prepositions_and_residential_targets() {
+    run(&[
+        Case {
+            // "من قتل X": the verb's letters spell its noun; X is who was killed.
+            name: "managed-to-kill-a-houthi-official",
+            pub_date: Some("2015-07-31"),
+            title: "",
+            body: "وتمكنت المقاومة من قتل قيادي حوثي في تعز.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+            }],
+        },
+        Case {
+            name: "houthis-shell-residential-districts",
+            pub_date: Some("2015-07-31"),
+            title: "",
+            body: "قصفت ميليشيات الحوثي الأحياء السكنية في تعز بقذائف الهاون.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("houthis")),
+                    Actor2(Some("civilians")),
+                    Sub("Shelling/artillery/missile attack"),
+                ],
+            }],
+        },
+    ]);
+}
