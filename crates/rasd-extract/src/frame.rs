@@ -1055,12 +1055,27 @@ impl Roles<'_, '_> {
         }
         // Civilians do not initiate violence, except as protesters.
         if !def.protest && actor1.as_ref().is_some_and(|s| s.id == "civilians") {
-            {
-                if actor2.is_none() {
-                    actor2 = actor1.take();
-                } else {
-                    actor1 = None;
-                }
+            if actor2.is_none() {
+                actor2 = actor1.take();
+                // "أمطرت القوات الموالية للحوثيين مناطق سكنية … بالصواريخ": the doer is
+                // the armed party named before the civilians.
+                let victim_start = actor2.as_ref().and_then(|a| a.span).map(|s| s.start);
+                actor1 = cands
+                    .iter()
+                    .filter(|c| {
+                        let m = &view.actors[c.actor];
+                        c.before
+                            && c.own
+                            && m.id != "civilians"
+                            && !m.generic
+                            && matches!(c.marker, Marker::Unmarked | Marker::Adjacent)
+                            && victim_start.is_some_and(|v| m.span.end <= v)
+                            && (c.same_clause || c.distance <= 8)
+                    })
+                    .min_by_key(|c| c.distance)
+                    .map(|c| slot(view, c.actor));
+            } else {
+                actor1 = None;
             }
         }
         if let (Some(a), Some(b)) = (&actor1, &actor2) {

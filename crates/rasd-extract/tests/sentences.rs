@@ -3551,6 +3551,21 @@ fn verbal_nouns_after_prepositions_and_residential_targets() {
             }],
         },
         Case {
+            // The civilians named first are the victims; the armed party before them
+            // is the doer of the instrument's act.
+            name: "forces-loyal-to-the-houthis-rain-rockets-on-homes",
+            pub_date: Some("2015-07-31"),
+            title: "",
+            body: "أمطرت القوات الموالية للحوثيين مناطق سكنية في عدن بالصواريخ.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "ASSAULT",
+                nth: 0,
+                checks: &[Actor1(Some("houthis")), Actor2(Some("civilians"))],
+            }],
+        },
+        Case {
             name: "houthis-shell-residential-districts",
             pub_date: Some("2015-07-31"),
             title: "",
