@@ -1060,11 +1060,13 @@ impl Roles<'_, '_> {
                 // "أمطرت القوات الموالية للحوثيين مناطق سكنية … بالصواريخ": the doer is
                 // the armed party named before the civilians.
                 let victim_start = actor2.as_ref().and_then(|a| a.span).map(|s| s.start);
+                let violent = matches!(def.plover.as_str(), "ASSAULT" | "COERCE");
                 actor1 = cands
                     .iter()
                     .filter(|c| {
                         let m = &view.actors[c.actor];
-                        c.before
+                        violent
+                            && c.before
                             && c.own
                             && m.id != "civilians"
                             && !m.generic
