@@ -680,10 +680,12 @@ impl Lexicon {
                 }
                 _ => {}
             }
+            let foreign_only = rule == PlaceRule::IntroInYemen && intro.is_none();
             let ids = group
                 .iter()
                 .copied()
-                .filter(|&id| context || self.place(id).level != PlaceLevel::Admin3);
+                .filter(|&id| context || self.place(id).level != PlaceLevel::Admin3)
+                .filter(|&id| !foreign_only || self.place(id).country != "YEM");
             let e = found.entry((first, m.last)).or_insert_with(|| PlaceCand {
                 first,
                 last: m.last,

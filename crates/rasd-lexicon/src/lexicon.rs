@@ -362,6 +362,7 @@ impl Lexicon {
                 Some("intro") => PlaceRule::Intro,
                 Some("adjective") => PlaceRule::Adjective,
                 Some("context") => PlaceRule::Context,
+                Some("intro-in-yemen") => PlaceRule::IntroInYemen,
                 other => {
                     problems.push(Problem {
                         file: "data/place_rules.tsv".into(),

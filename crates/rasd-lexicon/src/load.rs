@@ -273,6 +273,9 @@ pub(crate) enum PlaceRule {
     /// Only with a place's context: an intro word, the preposition ب, or في/من/إلى/قرب
     /// right before it (الجوف "the interior": "في الجوف" is the governorate).
     Context,
+    /// The Yemeni place only right after an intro word; without one, the foreign place
+    /// of the same name ("في القاهرة" is Cairo, "مديرية القاهرة" the Taiz district).
+    IntroInYemen,
 }
 
 /// The words that introduce a place name.
