@@ -199,10 +199,10 @@ fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
 }
 
 pub(crate) fn to_event(view: &DocView<'_>, mut d: Draft) -> Event {
-    // One actor is never its own counterpart, whatever filled the slots, except in a
-    // meeting with its own people (frame.rs, own_people_after).
+    // One actor is never its own counterpart, whatever filled the slots (a merge, the
+    // discourse), except in a meeting with its own people (frame.rs, own_people_after).
     if let (Some(a), Some(b)) = (&d.actor1, &d.actor2) {
-        if a.id == b.id && d.plover != "CONSULT" {
+        if a.id == b.id && !d.internal {
             d.actor2 = None;
         }
     }

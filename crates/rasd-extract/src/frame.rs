@@ -52,6 +52,9 @@ pub(crate) struct Draft {
     pub last_sentence: usize,
     /// The trigger has the article ("الهجوم"): it may refer back to an event told before.
     pub definite: bool,
+    /// A meeting of an actor with its own people: the one frame whose two sides may be
+    /// the same actor.
+    pub internal: bool,
     /// actor1, actor2 came from a domain default, not from the text: when merging they
     /// agree with any actor the text names.
     pub guessed: [bool; 2],
@@ -1527,6 +1530,7 @@ pub(crate) fn fill(
         sentence: sentence_index,
         last_sentence: sentence_index,
         definite: hit.split.article || view.text(hit.span).starts_with("ال"),
+        internal,
         guessed,
         signals,
     })

@@ -321,6 +321,9 @@ fn an_army_named_by_its_states_adjective() {
     assert_eq!(descs("بيان للجيش الأردني"), ["actor:jordan"]);
     assert_eq!(descs("وقصف الجيش السعودي مواقع"), ["actor:saudi-arabia"]);
     assert_eq!(descs("وتقدم الجيش اليمني"), ["actor:yemen-gov-forces"]);
+    // A state named by its formal name is the state, not only the country as a place.
+    assert_eq!(descs("أدانت المملكة الأردنية الهاشمية"), ["actor:jordan"]);
+    assert_eq!(descs("تبرعت دولة الكويت"), ["actor:kuwait"]);
 }
 
 #[test]
