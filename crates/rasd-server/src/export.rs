@@ -6,13 +6,13 @@ use std::io::Write;
 use rasd_export::{
     write_graphml, write_jsonl, AcledCsvWriter, ExportError, ExportOptions, GeoJsonWriter,
 };
-use rasd_store::{ActorGraph, ActorRow, StoredEvent};
+use rasd_store::{ActorGraph, ActorRow};
 
 use crate::catalog::Entry;
 
 /// Writes `events` as `format` (csv, jsonl, geojson or graphml; checked by the caller).
-/// CSV, JSONL and GeoJSON are written one event at a time; GraphML needs the whole
-/// selection (one graph).
+/// CSV, JSONL and GeoJSON are written one event at a time; GraphML is written from the
+/// actor graph, built over the selection without copying its events.
 pub(crate) fn write<W: Write>(
     format: &str,
     events: &[&Entry],
@@ -36,8 +36,10 @@ pub(crate) fn write<W: Write>(
             w.finish()?;
         }
         "graphml" => {
-            let all: Vec<StoredEvent> = events.iter().map(|e| e.stored.clone()).collect();
-            write_graphml(&ActorGraph::build(&all, actors), &mut out)?;
+            // The graph is as large as the actors and their pairs, not the events, which
+            // are read in place.
+            let graph = ActorGraph::build(events.iter().map(|e| &e.stored), actors);
+            write_graphml(&graph, &mut out)?;
         }
         _ => {
             for e in events {

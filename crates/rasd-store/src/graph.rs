@@ -62,7 +62,12 @@ pub struct ActorGraph {
 
 impl ActorGraph {
     /// Builds the graph of `events`, with names, parents and categories from `actors`.
-    pub fn build(events: &[StoredEvent], actors: &[ActorRow]) -> ActorGraph {
+    /// The events are only read, one at a time: a caller may pass them from wherever
+    /// they are kept, without collecting copies.
+    pub fn build<'e>(
+        events: impl IntoIterator<Item = &'e StoredEvent>,
+        actors: &[ActorRow],
+    ) -> ActorGraph {
         let rows: BTreeMap<&str, &ActorRow> = actors.iter().map(|a| (a.id.as_str(), a)).collect();
         let h = Hierarchy::new(
             actors
