@@ -282,8 +282,27 @@ async fn connection<S>(
 {
     let start = Instant::now();
     let last = Arc::new(AtomicU64::new(0));
+    // The request line is read here first: hyper answers a target over 64 KiB with a
+    // bodiless 414 of its own, this answers it with the documented JSON error.
+    let mut stream = stream;
+    let prefix = match tokio::time::timeout(
+        config.header_read_timeout,
+        read_request_line(&mut stream),
+    )
+    .await
+    {
+        Ok(Ok(RequestLine::Read(prefix))) => prefix,
+        Ok(Ok(RequestLine::TooLong(len))) => {
+            let _ = answer_uri_too_long(&mut stream, len).await;
+            return;
+        }
+        // A client that sends no request line in time, or an error: close.
+        _ => return,
+    };
     let io = hyper_util::rt::TokioIo::new(Activity {
         inner: stream,
+        prefix,
+        prefix_pos: 0,
         start,
         last: last.clone(),
     });
@@ -314,9 +333,69 @@ async fn connection<S>(
     }
 }
 
-/// A TCP stream that records when bytes last moved (milliseconds since `start`).
+/// The longest request line (method, target, version) read; a longer one gets a JSON
+/// 414 before hyper, whose own limit on the target is 64 KiB, sees it.
+const MAX_REQUEST_LINE: usize = 60 * 1024;
+
+/// What the first read of a connection found.
+enum RequestLine {
+    /// The bytes read so far (the request line and maybe more), for hyper.
+    Read(Vec<u8>),
+    /// No line end within [`MAX_REQUEST_LINE`] bytes: the bytes read.
+    TooLong(usize),
+}
+
+/// Reads until the end of the first line, the end of the stream or the limit.
+async fn read_request_line(stream: &mut tokio::net::TcpStream) -> std::io::Result<RequestLine> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::with_capacity(4096);
+    let mut chunk = [0u8; 8192];
+    loop {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Ok(RequestLine::Read(buf));
+        }
+        let seen = buf.len();
+        buf.extend_from_slice(&chunk[..n]);
+        if buf[seen..].contains(&b'\n') {
+            return Ok(RequestLine::Read(buf));
+        }
+        if buf.len() > MAX_REQUEST_LINE {
+            return Ok(RequestLine::TooLong(buf.len()));
+        }
+    }
+}
+
+/// Writes the JSON 414 `uri_too_long` and closes the connection.
+async fn answer_uri_too_long(
+    stream: &mut tokio::net::TcpStream,
+    len: usize,
+) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let body = serde_json::json!({
+        "error": format!(
+            "the request line is over {len} bytes; at most {} are accepted",
+            guard::MAX_URI_BYTES
+        ),
+        "code": "uri_too_long",
+    })
+    .to_string();
+    let head = format!(
+        "HTTP/1.1 414 URI Too Long\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
+         x-content-type-options: nosniff\r\nconnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await?;
+    stream.write_all(body.as_bytes()).await?;
+    stream.shutdown().await
+}
+
+/// A TCP stream that records when bytes last moved (milliseconds since `start`), with
+/// the bytes already read for the request line served first.
 struct Activity {
     inner: tokio::net::TcpStream,
+    prefix: Vec<u8>,
+    prefix_pos: usize,
     start: Instant,
     last: Arc<AtomicU64>,
 }
@@ -334,6 +413,18 @@ impl tokio::io::AsyncRead for Activity {
         cx: &mut Context<'_>,
         buf: &mut tokio::io::ReadBuf<'_>,
     ) -> Poll<std::io::Result<()>> {
+        if self.prefix_pos < self.prefix.len() {
+            let n = buf.remaining().min(self.prefix.len() - self.prefix_pos);
+            let from = self.prefix_pos;
+            buf.put_slice(&self.prefix[from..from + n]);
+            self.prefix_pos += n;
+            if self.prefix_pos == self.prefix.len() {
+                self.prefix = Vec::new();
+                self.prefix_pos = 0;
+            }
+            self.touch();
+            return Poll::Ready(Ok(()));
+        }
         let before = buf.filled().len();
         let r = Pin::new(&mut self.inner).poll_read(cx, buf);
         if matches!(r, Poll::Ready(Ok(()))) && buf.filled().len() > before {

@@ -371,6 +371,19 @@ fn read_only_by_default_writes_need_the_token_and_the_host_must_be_ours() {
             (r.status, r.json()["code"].clone()),
             (414, json!("uri_too_long"))
         );
+        // Past the HTTP parser's own limit (64 KiB) the answer is still the JSON error,
+        // and the server goes on serving.
+        let huge = format!("/api/events?q={}", "a".repeat(100 * 1024));
+        let r = http(server.addr, "GET", &huge, &[], "");
+        assert_eq!(
+            (r.status, r.json()["code"].clone()),
+            (414, json!("uri_too_long"))
+        );
+        assert_eq!(
+            r.header("content-type").as_deref(),
+            Some("application/json")
+        );
+        assert_eq!(http(server.addr, "GET", "/api/stats", &[], "").status, 200);
     }
     assert_eq!(std::fs::read(&db).unwrap(), before, "nothing written");
     let access = Access {
