@@ -869,14 +869,16 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     view
 }
 
-/// Extracts the events of one document.
 /// Extracts a document's events; without a `filter` every candidate is kept (for
-/// training the filter). Also returns each event's filter features.
+/// training the filter). Also returns each event's filter features. When `cancel`
+/// becomes true the work stops between two frames and `None` is returned.
 pub(crate) fn extract(
     res: &Resources,
     doc: &Document,
     filter: Option<&crate::filter::FilterModel>,
-) -> (Extraction, Vec<Vec<f64>>) {
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Option<(Extraction, Vec<Vec<f64>>)> {
+    let cancelled = || cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed));
     let view = build(res, doc);
     let mut diagnostics = Vec::new();
     if view.pub_date.is_none() {
@@ -888,6 +890,9 @@ pub(crate) fn extract(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut state = frame::State::default();
     for hit in &view.triggers {
+        if cancelled() {
+            return None;
+        }
         if let Some(mut draft) = frame::fill(&view, hit, &drafts, &mut state) {
             // "قتلت نيران الهاون … ما لا يقل عن 10 مدنيين" after "قصف المتمردين …": a
             // violent event with a victim but no perpetrator, told right after one of the
@@ -1121,14 +1126,14 @@ pub(crate) fn extract(
         }
         *n += 1;
     }
-    (
+    Some((
         Extraction {
             events,
             diagnostics,
             pub_date: view.pub_date,
         },
         features,
-    )
+    ))
 }
 
 /// The learned filter's view of a merged candidate ([`crate::filter::FEATURES`]).

@@ -105,6 +105,18 @@ impl Extractor {
     /// Extracts the events of one document. Never fails: odd text yields fewer events and
     /// diagnostics.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.extract_until(doc, &std::sync::atomic::AtomicBool::new(false))
+            .expect("never cancelled")
+    }
+
+    /// [`Extractor::extract`], stopped (between two frames, so within milliseconds)
+    /// when `cancel` becomes true: `None` then. A server sets it when the client that
+    /// asked has gone away.
+    pub fn extract_until(
+        &self,
+        doc: &Document,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Option<Extraction> {
         // An implausible publication date (a library caller's, unchecked) resolves no
         // relative date rather than overflowing date arithmetic.
         if doc
@@ -113,9 +125,11 @@ impl Extractor {
         {
             let mut doc = doc.clone();
             doc.pub_date = None;
-            return document::extract(&self.resources, &doc, self.filter.as_deref()).0;
+            return document::extract(&self.resources, &doc, self.filter.as_deref(), Some(cancel))
+                .map(|(e, _)| e);
         }
-        document::extract(&self.resources, doc, self.filter.as_deref()).0
+        document::extract(&self.resources, doc, self.filter.as_deref(), Some(cancel))
+            .map(|(e, _)| e)
     }
 
     /// Every candidate event of a document, before the learned filter, each with its
@@ -128,7 +142,8 @@ impl Extractor {
         {
             doc.pub_date = None;
         }
-        let (extraction, features) = document::extract(&self.resources, &doc, None);
+        let (extraction, features) =
+            document::extract(&self.resources, &doc, None, None).expect("never cancelled");
         extraction.events.into_iter().zip(features).collect()
     }
 

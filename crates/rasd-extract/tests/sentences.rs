@@ -3584,3 +3584,21 @@ fn verbal_nouns_after_prepositions_and_residential_targets() {
         },
     ]);
 }
+
+#[test]
+fn an_extraction_stops_when_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    let d = doc(
+        "cancel",
+        Some("2015-07-22"),
+        "",
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في صعدة.",
+    );
+    let ex = extractor();
+    assert!(ex.extract_until(&d, &AtomicBool::new(true)).is_none());
+    let out = ex
+        .extract_until(&d, &AtomicBool::new(false))
+        .expect("not cancelled");
+    assert_eq!(out.events, ex.extract(&d).events);
+    assert_eq!(out.events.len(), 1);
+}

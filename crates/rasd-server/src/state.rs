@@ -309,16 +309,21 @@ impl AppState {
         })))
     }
 
-    /// Extracts the events of `doc` without storing anything.
+    /// Extracts the events of `doc` without storing anything. When the client goes
+    /// away the extraction stops where it is (the request future is dropped, which sets
+    /// `cancelled`), and its slot is free again.
     pub(crate) async fn extract(&self, doc: Document) -> Result<(Document, Extraction), AppError> {
         let permit = self.extraction_permit()?;
         let ex = self.inner.extractor.clone();
-        Ok(tokio::task::spawn_blocking(move || {
-            let out = ex.extract(&doc);
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let _on_drop = CancelOnDrop(cancelled.clone());
+        tokio::task::spawn_blocking(move || {
+            let out = ex.extract_until(&doc, &cancelled);
             drop(permit);
-            (doc, out)
+            out.map(|out| (doc, out))
         })
-        .await?)
+        .await?
+        .ok_or_else(|| AppError::Internal("client went away; extraction stopped".into()))
     }
 
     /// Extracts, stores and deduplicates `doc`, then refreshes the catalog.
@@ -338,12 +343,13 @@ impl AppState {
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let mut doc = doc;
-            let mut extraction = inner.extractor.extract(&doc);
-            if cancelled.load(Ordering::SeqCst) {
+            let extraction = inner.extractor.extract_until(&doc, &cancelled);
+            let Some(mut extraction) = extraction.filter(|_| !cancelled.load(Ordering::SeqCst))
+            else {
                 return Err(AppError::Internal(
                     "client went away; nothing stored".into(),
                 ));
-            }
+            };
             if doc.pub_date.is_none() {
                 // The date the extractor found in a "today" marker.
                 doc.pub_date = extraction.pub_date;
