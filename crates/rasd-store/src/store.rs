@@ -819,12 +819,6 @@ const REPORT_COLUMNS: &str =
     "r.json, r.doc_id, d.source, d.content_hash, d.pub_date, r.date_lo, r.date_hi
      FROM event_reports r JOIN documents d ON d.id = r.doc_id";
 
-fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Report)> {
-    let json: String = r.get(0)?;
-    let report = report_at(r, 0)?;
-    Ok((json, report))
-}
-
 /// The report whose `REPORT_COLUMNS` start at column `base`; the JSON is parsed from the
 /// row's own buffer, without a copy.
 fn report_at(r: &rusqlite::Row<'_>, base: usize) -> rusqlite::Result<Report> {
@@ -904,8 +898,8 @@ fn recluster(
             "SELECT {REPORT_COLUMNS} WHERE r.event_id = ?1 AND r.doc_id = ?2"
         ))?;
         for k in start {
-            if let Some((_, rep)) = one
-                .query_row(params![k.0, k.1], report_from_row)
+            if let Some(rep) = one
+                .query_row(params![k.0, k.1], |r| report_at(r, 0))
                 .optional()?
             {
                 queue.push_back(k.clone());
@@ -951,10 +945,11 @@ fn recluster(
             if component.contains_key(&ck) {
                 continue;
             }
-            if !seen.contains_key(&ck) {
-                seen.insert(ck.clone(), report_at(row, 1)?);
-            }
-            if cluster::linked(r, &seen[&ck], &h) {
+            let cand = match seen.entry(ck.clone()) {
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::hash_map::Entry::Vacant(v) => v.insert(report_at(row, 1)?),
+            };
+            if cluster::linked(r, cand, &h) {
                 found.push(ck);
             }
         }
