@@ -169,18 +169,18 @@ fn location(view: &DocView<'_>, d: &Draft) -> Option<Location> {
     })
 }
 
+/// The words of `span` as a verbatim evidence record (char offsets into the document).
+fn evidence_at(view: &DocView<'_>, span: NormSpan) -> Evidence {
+    let src = view.a.norm.to_src(span);
+    Evidence {
+        start: src.start,
+        end: src.end,
+        text: view.slice_src(src),
+    }
+}
+
 fn evidence(view: &DocView<'_>, spans: &[NormSpan]) -> Vec<Evidence> {
-    let mut out: Vec<Evidence> = spans
-        .iter()
-        .map(|&s| {
-            let src = view.a.norm.to_src(s);
-            Evidence {
-                start: src.start,
-                end: src.end,
-                text: view.slice_src(src),
-            }
-        })
-        .collect();
+    let mut out: Vec<Evidence> = spans.iter().map(|&s| evidence_at(view, s)).collect();
     out.sort_by_key(|e| (e.start, e.end));
     // Overlapping pieces of evidence become one.
     let mut merged: Vec<Evidence> = Vec::with_capacity(out.len());
@@ -304,14 +304,7 @@ pub(crate) fn to_event(view: &DocView<'_>, mut d: Draft) -> Event {
         claimed: d.claimed,
         attribution,
         evidence,
-        trigger: Some({
-            let src = view.a.norm.to_src(d.trigger_span);
-            Evidence {
-                start: src.start,
-                end: src.end,
-                text: view.slice_src(src),
-            }
-        }),
+        trigger: Some(evidence_at(view, d.trigger_span)),
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
 }

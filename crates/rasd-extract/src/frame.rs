@@ -369,10 +369,8 @@ fn reported(
     sentence: NormSpan,
 ) -> bool {
     let lo_tok = view.tok_at(sentence.start);
-    // Required context words.
-    if !view.context_met(hit) {
-        return false;
-    }
+    // (Required context words were checked when the triggers were found: a trigger
+    // without them is no trigger, document.rs.)
     // "منع الحوثيون وصول أي مساعدات": aid kept from people was not given.
     if def.plover == "AID" {
         let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
@@ -1297,7 +1295,11 @@ pub(crate) fn fill(
                 .tokens
                 .get(t)
                 .is_some_and(|tok| view.text(tok.span) == "مع")
-                && view.actors.iter().all(|m| m.first_tok != t + 1)
+                && view.a.tokens.get(t + 1).is_none_or(|next| {
+                    view.actors_in(NormSpan::new(next.span.start, sentence.end))
+                        .next()
+                        .is_none_or(|(_, m)| m.first_tok != t + 1)
+                })
         })
     };
     let enough = match (def.frame, def.weak) {
@@ -2236,9 +2238,8 @@ fn number_near(
             return None;
         }
         let mut total = q.value.and_then(|v| u32::try_from(v).ok())?;
-        let start_tok = view.tok_range(q.span).0;
         // "مقتل 12 حوثيا و3 من المقاومة": coordinated figures of one casualty word add up.
-        let mut end_tok = view.tok_range(q.span).1;
+        let (start_tok, mut end_tok) = view.tok_range(q.span);
         loop {
             let next = usable.clone().find(|n| {
                 let (nf, _) = view.tok_range(n.span);

@@ -105,8 +105,9 @@ impl Extractor {
     /// Extracts the events of one document. Never fails: odd text yields fewer events and
     /// diagnostics.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        self.extract_until(doc, &std::sync::atomic::AtomicBool::new(false))
+        document::extract(&self.resources, &dated(doc), self.filter.as_deref(), None)
             .expect("never cancelled")
+            .0
     }
 
     /// [`Extractor::extract`], stopped (between two frames, so within milliseconds)
@@ -117,33 +118,20 @@ impl Extractor {
         doc: &Document,
         cancel: &std::sync::atomic::AtomicBool,
     ) -> Option<Extraction> {
-        // An implausible publication date (a library caller's, unchecked) resolves no
-        // relative date rather than overflowing date arithmetic.
-        if doc
-            .pub_date
-            .is_some_and(|d| rasd_model::check_pub_date(d).is_err())
-        {
-            let mut doc = doc.clone();
-            doc.pub_date = None;
-            return document::extract(&self.resources, &doc, self.filter.as_deref(), Some(cancel))
-                .map(|(e, _)| e);
-        }
-        document::extract(&self.resources, doc, self.filter.as_deref(), Some(cancel))
-            .map(|(e, _)| e)
+        document::extract(
+            &self.resources,
+            &dated(doc),
+            self.filter.as_deref(),
+            Some(cancel),
+        )
+        .map(|(e, _)| e)
     }
 
     /// Every candidate event of a document, before the learned filter, each with its
     /// filter features ([`FEATURES`] order): what `rasd train-filter` learns from.
     pub fn candidates(&self, doc: &Document) -> Vec<(Event, Vec<f64>)> {
-        let mut doc = doc.clone();
-        if doc
-            .pub_date
-            .is_some_and(|d| rasd_model::check_pub_date(d).is_err())
-        {
-            doc.pub_date = None;
-        }
         let (extraction, features) =
-            document::extract(&self.resources, &doc, None, None).expect("never cancelled");
+            document::extract(&self.resources, &dated(doc), None, None).expect("never cancelled");
         extraction.events.into_iter().zip(features).collect()
     }
 
@@ -218,5 +206,21 @@ impl Extractor {
     /// places, persons, dates, quantities, triggers), for auditing rules.
     pub fn trace(&self, doc: &Document) -> String {
         document::trace(&self.resources, doc)
+    }
+}
+
+/// `doc` as the extractor reads it: an implausible publication date (a library
+/// caller's, unchecked) resolves no relative date rather than overflowing date
+/// arithmetic.
+fn dated(doc: &Document) -> std::borrow::Cow<'_, Document> {
+    if doc
+        .pub_date
+        .is_some_and(|d| rasd_model::check_pub_date(d).is_err())
+    {
+        let mut doc = doc.clone();
+        doc.pub_date = None;
+        std::borrow::Cow::Owned(doc)
+    } else {
+        std::borrow::Cow::Borrowed(doc)
     }
 }

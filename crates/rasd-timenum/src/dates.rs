@@ -840,8 +840,8 @@ impl Grammar<'_, '_> {
         } else if c.punct(j, &["("]) && weekday(c.w(j + 1)).is_some() && c.punct(j + 2, &[")"]) {
             j += 3;
         }
-        let (end, date) = match self.trailing_date(j).map(|(e, d, _)| (e, d)) {
-            Some((e, date)) => (e, date),
+        let (end, date) = match self.trailing_date(j) {
+            Some((e, date, _)) => (e, date),
             None => (j, self.pub_date.and_then(|p| add_days(p, -back))),
         };
         let mut m = Match::day(i, end, date);
