@@ -2,11 +2,11 @@
 //!
 //! Design: every entry is normalized with [`rasd_text::normalize_key`] and re-tokenized, and its
 //! tokens are joined with single spaces. At search time the document's tokens are written the same
-//! way into one haystack (one allocation per document), the automaton reports every occurrence
-//! (`MatchKind::Standard`, overlapping), and each occurrence is kept only when
-//!
-//! * it starts at one of the first token's proclitic splits (بمديرية → مديرية), and
-//! * it ends at a token end (or anywhere inside the last token for a `*` entry).
+//! way into one haystack (one allocation per document). An entry can only start where a token or
+//! one of its proclitic splits starts (بمديرية → مديرية), so the automaton is anchored and walked
+//! from those positions only, never through the middle of words; each walk stops as soon as no
+//! entry continues (usually after a few bytes). An occurrence is kept when it ends at a token end
+//! (or anywhere inside the last token for a `*` entry).
 //!
 //! Arabic writes ل + ال as لل (للحوثيين; ل + اللجنة → للجنة), so an entry that starts with the
 //! article ال is also compiled without its alef ("لحوثيين", "لجنه"), which is only accepted right
@@ -15,7 +15,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use rasd_text::{normalize_key, tokenize, Analyzed, CliticSplit, NormSpan};
 
 #[derive(Debug, Clone, Copy)]
@@ -122,11 +124,10 @@ impl CoreBuilder {
     pub(crate) fn build(self) -> Core {
         let mut keys: Vec<(usize, String)> = self.index.into_iter().map(|(k, i)| (i, k)).collect();
         keys.sort_unstable();
-        // A full DFA: built once at start-up, it scans each document about twice as fast
-        // as the default automaton (the dictionaries are small enough for its memory).
-        let ac = AhoCorasickBuilder::new()
+        // A contiguous NFA, walked anchored from token starts only (never through its failure
+        // transitions): a quarter of a full DFA's memory, so its states stay in cache.
+        let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(keys.iter().map(|(_, k)| k.as_str()))
             .expect("dictionary automaton fits the default limits");
         Core {
@@ -139,7 +140,7 @@ impl CoreBuilder {
 /// A compiled matcher.
 #[derive(Debug, Clone)]
 pub(crate) struct Core {
-    ac: AhoCorasick,
+    ac: NFA,
     variants: Vec<Vec<Variant>>,
 }
 
@@ -154,9 +155,13 @@ impl Core {
             hay.push_str(&norm[t.span.start..t.span.end]);
             hay.push(' ');
         }
+        let mut found = Vec::new();
+        self.walk_from_token_starts(a, hay.as_bytes(), &starts, &mut found);
+        // In the order an unanchored overlapping search reports them (by end, longest first):
+        // later stages let a later mention at the same token overwrite an earlier one.
+        found.sort_unstable_by_key(|&(s, e, _)| (e, s));
         let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(&hay) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e, pattern) in found {
             let first = starts.partition_point(|&c| c <= s) - 1;
             let ftok = &a.tokens[first];
             let offset = s - starts[first];
@@ -166,7 +171,7 @@ impl Core {
             let last = starts.partition_point(|&c| c < e) - 1;
             let ltok = &a.tokens[last];
             let at_end = e - starts[last] == ltok.span.end - ltok.span.start;
-            for v in &self.variants[m.pattern().as_usize()] {
+            for v in &self.variants[pattern] {
                 if !at_end && !v.prefix {
                     continue;
                 }
@@ -195,6 +200,50 @@ impl Core {
             }
         }
         out
+    }
+
+    /// Every entry occurrence `(start, end, pattern)` in `hay` that starts at a token's start
+    /// or one of its proclitic splits (the article's excepted: entries carry their own ال).
+    fn walk_from_token_starts(
+        &self,
+        a: &Analyzed,
+        hay: &[u8],
+        starts: &[usize],
+        found: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let dfa = &self.ac;
+        let start = dfa
+            .start_state(Anchored::Yes)
+            .expect("the automaton is built for anchored walks");
+        for (t, &token_start) in a.tokens.iter().zip(starts) {
+            let offsets = t.splits.iter().filter(|sp| !sp.article).map(|sp| sp.offset);
+            let mut previous = None;
+            for offset in offsets {
+                if previous == Some(offset) {
+                    continue;
+                }
+                previous = Some(offset);
+                let s = token_start + offset;
+                let mut sid = start;
+                for (i, &byte) in hay.iter().enumerate().skip(s) {
+                    sid = dfa.next_state(Anchored::Yes, sid, byte);
+                    if dfa.is_dead(sid) {
+                        break;
+                    }
+                    if dfa.is_match(sid) {
+                        let end = i + 1;
+                        for k in 0..dfa.match_len(sid) {
+                            let pid = dfa.match_pattern(sid, k);
+                            // A match state also lists the entries that are its suffixes,
+                            // which start later than this walk.
+                            if dfa.pattern_len(pid) == end - s {
+                                found.push((s, end, pid.as_usize()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
