@@ -169,6 +169,11 @@ pub(crate) fn find_in(c: Cursor<'_, '_>, pub_date: Option<NaiveDate>) -> Vec<Dat
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
+        // Every rule starts at a number or at a word of the grammar's vocabulary.
+        if !c.can_start_rule(i) {
+            i += 1;
+            continue;
+        }
         let rules = [
             p.rule_weekday(i),
             p.rule_deictic(i),

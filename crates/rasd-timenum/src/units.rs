@@ -260,6 +260,13 @@ impl<'a> Cursor<'_, 'a> {
         self.u.len()
     }
 
+    /// The unit at `i` is a number, a numeric date or a word the grammar knows.
+    pub(crate) fn can_start_rule(&self, i: usize) -> bool {
+        self.u
+            .get(i)
+            .is_some_and(|u| u.known || matches!(u.kind, Kind::Num | Kind::NumDate))
+    }
+
     /// The word at `i`, or "" when `i` is not a word.
     pub(crate) fn w(&self, i: usize) -> &'a str {
         match self.u.get(i) {
