@@ -831,15 +831,23 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             if same && prev.last_tok < t.first_tok && gap_is_names {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
                 // So does a drone or a shell after "انفجار" ("انفجار مسيرة").
-                let generic = matches!(
-                    res.triggers[prev.trigger].acled.as_str(),
-                    "Armed clash" | "Attack"
-                ) || res.triggers[prev.trigger].acled
-                    == "Remote explosive/landmine/IED"
-                    && matches!(
-                        res.triggers[t.trigger].acled.as_str(),
-                        "Air/drone strike" | "Shelling/artillery/missile attack" | "Suicide bomb"
-                    );
+                // "فجر مسلحون عبوة ناسفة": the verb that blows up houses, with a device
+                // for its object, is the device's attack.
+                let (was, now) = (&res.triggers[prev.trigger], &res.triggers[t.trigger]);
+                let generic = matches!(was.acled.as_str(), "Armed clash" | "Attack")
+                    || was.acled == "Remote explosive/landmine/IED"
+                        && matches!(
+                            now.acled.as_str(),
+                            "Air/drone strike"
+                                | "Shelling/artillery/missile attack"
+                                | "Suicide bomb"
+                        )
+                    || was.acled == "Looting/property destruction"
+                        && was.mode.as_deref() == Some("explosives")
+                        && matches!(
+                            now.acled.as_str(),
+                            "Remote explosive/landmine/IED" | "Suicide bomb"
+                        );
                 if generic {
                     prev.trigger = t.trigger;
                 }

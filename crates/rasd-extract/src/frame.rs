@@ -355,9 +355,22 @@ fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, us
         .unwrap_or(sentence.start);
     let next_start = view
         .triggers_in(sentence)
-        .find(|t| t.span.start >= hit.span.end)
+        .find(|t| t.span.start >= hit.span.end && !instrument_of(view, hit, t))
         .map_or(sentence.end, |t| t.span.start);
     (prev_end, next_start)
+}
+
+/// "قتل جندي برصاص مسلحين"، "أصيب مدنيان بقذيفة أطلقها الحوثيون": a weapon named with ب
+/// right after a violent verb and its victim is the instrument of that verb's act, so the
+/// verb's reach runs on past it to the doer.
+fn instrument_of(view: &DocView<'_>, hit: &TriggerHit, t: &TriggerHit) -> bool {
+    let def = &view.res.triggers[hit.trigger];
+    def.voice != Voice::Noun
+        && t.split.prep == Some('ب')
+        && t.first_tok > hit.last_tok
+        && t.first_tok - hit.last_tok <= 4
+        && res_plover(view, t) == "ASSAULT"
+        && def.plover == "ASSAULT"
 }
 
 /// Step 1 — the trigger reports an event: its required context words are there, and it
@@ -1732,8 +1745,13 @@ fn directed(
         }
         Voice::Passive => {
             if a2.is_none() {
-                // The subject of a passive verb is the victim, after or before it.
-                a2 = after(a1, a2).or_else(|| before(a1, a2, 6));
+                // The subject of a passive verb is the victim, after or before it; right
+                // after the verb it is the victim even when a name follows ("لقي مدنيان
+                // حتفهما برصاص قناص حوثي").
+                a2 = pick(cands, |c| c.marker == Marker::Adjacent && c.own && free(c, a1, a2))
+                    .map(|c| c.actor)
+                    .or_else(|| after(a1, a2))
+                    .or_else(|| before(a1, a2, 6));
             }
         }
         Voice::Noun => {

@@ -327,6 +327,29 @@ struct Case {
     expect: &'static [Expect],
 }
 
+/// A one-sentence case that must give exactly one event of `plover` (dated by `pub_date`).
+fn single(
+    name: &'static str,
+    pub_date: &'static str,
+    body: &'static str,
+    plover: &'static str,
+    checks: &'static [Check],
+) -> Case {
+    Case {
+        name,
+        pub_date: Some(pub_date),
+        title: "",
+        body,
+        count: Some(1),
+        absent: &[],
+        expect: std::slice::from_ref(Box::leak(Box::new(Expect {
+            plover,
+            nth: 0,
+            checks,
+        }))),
+    }
+}
+
 fn run(cases: &[Case]) {
     for case in cases {
         let doc = doc(case.name, case.pub_date, case.title, case.body);
@@ -3582,6 +3605,74 @@ fn verbal_nouns_after_prepositions_and_residential_targets() {
                 ],
             }],
         },
+    ]);
+}
+
+#[test]
+fn instruments_named_with_bi_belong_to_the_verb_before_them() {
+    run(&[
+        single(
+            "passive-kill-by-gunfire-of-unknown-gunmen",
+            "2015-08-02",
+            "قتل شرطي برصاص مسلحين مجهولين في المكلا.",
+            "ASSAULT",
+            &[
+                Actor1(Some("unidentified-armed-group")),
+                Actor2(Some("police")),
+                Fatalities(Some(1)),
+            ],
+        ),
+        single(
+            "met-their-death-by-a-sniper-adjective",
+            "2015-08-02",
+            "لقي طفلان حتفهما برصاص قناص حوثي في حي الروضة بتعز.",
+            "ASSAULT",
+            &[
+                Actor1(Some("houthis")),
+                Actor2(Some("civilians")),
+                Fatalities(Some(2)),
+            ],
+        ),
+        single(
+            "injured-by-a-shell-the-houthis-fired",
+            "2015-08-02",
+            "أصيب ثلاثة مواطنين بقذيفة أطلقتها ميليشيات الحوثي على سوق شعبي في تعز.",
+            "ASSAULT",
+            &[
+                Actor1(Some("houthis")),
+                Actor2(Some("civilians")),
+                Sub("Shelling/artillery/missile attack"),
+            ],
+        ),
+        single(
+            "active-verb-with-an-instrument",
+            "2015-08-02",
+            "قتل الحوثيون جنديين بقذيفة هاون في مأرب.",
+            "ASSAULT",
+            &[
+                Actor1(Some("houthis")),
+                Actor2(Some("yemen-gov-forces")),
+                Sub("Shelling/artillery/missile attack"),
+            ],
+        ),
+        single(
+            "gunmen-blow-up-a-roadside-bomb",
+            "2015-08-02",
+            "فجر مسلحون مجهولون عبوة ناسفة استهدفت دورية للشرطة في عدن.",
+            "ASSAULT",
+            &[
+                Actor1(Some("unidentified-armed-group")),
+                Actor2(Some("police")),
+                Sub("Remote explosive/landmine/IED"),
+            ],
+        ),
+        single(
+            "houses-blown-up-stay-destruction",
+            "2015-08-02",
+            "فجر مسلحو الحوثي منزل قيادي في حزب الإصلاح بمحافظة إب.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Sub("Looting/property destruction")],
+        ),
     ]);
 }
 
