@@ -360,6 +360,99 @@ fn reach(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> (usize, us
     (prev_end, next_start)
 }
 
+/// Who spoke in the sentence before the trigger's: the doer of its last statement, else
+/// the named actor that opens it ("قال وزير الخارجية …"، "أصدرت الحكومة بيانا …").
+fn previous_speaker(
+    view: &DocView<'_>,
+    previous: &[Draft],
+    hit: &TriggerHit,
+    other: Option<&Slot>,
+) -> Option<Slot> {
+    let here = view.a.sentence_at(hit.span.start)?;
+    let before = here.checked_sub(1)?;
+    let not_other = |id: &str| other.is_none_or(|o| o.id != id);
+    if let Some(d) = previous.iter().rev().find(|d| d.sentence == before) {
+        let statement = matches!(
+            d.plover.as_str(),
+            "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" | "CONSULT"
+        );
+        return d
+            .actor1
+            .clone()
+            .filter(|a| statement && not_other(&a.id));
+    }
+    let sentence = view.a.sentences[before].span;
+    let opens = view.tok_at(sentence.start) + 4;
+    view.actors_in(sentence)
+        .map(|(_, m)| m)
+        .find(|m| !m.generic && !m.pair && m.first_tok <= opens)
+        .filter(|m| not_other(&m.id))
+        .map(|m| Slot {
+            id: m.id.clone(),
+            span: Some(m.span),
+        })
+}
+
+/// The word right after a single-word verb is a definite common noun: no actor, place,
+/// date, number, cue word or surname ("وطالب البيان …"، "وحث الوزير …"، "أدان المجلس
+/// التنسيقي للمقاومة …").
+fn head_noun_follows(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+) -> bool {
+    // A verb with its preposition ("سيطرتها على المدينة") has its object next.
+    if def.voice != Voice::Verb || hit.first_tok != hit.last_tok {
+        return false;
+    }
+    // Noun forms listed with a verb ("تهديدات الأسلحة") take a genitive, not a subject.
+    let word = view.text(hit.span);
+    if hit.split.article || ["ات", "ة", "ه", "ين"].iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    let t = hit.last_tok + 1;
+    let Some(tok) = view.a.tokens.get(t) else {
+        return false;
+    };
+    let definite = tok.splits.iter().any(|sp| sp.article && sp.prep.is_none());
+    // "وناشد الأحمدي"، "وأشاد الرحبي": a definite nisba is a surname, a named speaker.
+    let surname = view.text(tok.span).ends_with('ي');
+    definite
+        && !surname
+        && view.cues_at_start(t).next().is_none()
+        && view.cues_at(t).next().is_none()
+        && view.actors.iter().all(|m| !m.span.overlaps(tok.span))
+        && view.places.iter().all(|p| !p.span.overlaps(tok.span))
+        && view.persons.iter().all(|p| !p.span.overlaps(tok.span))
+        && !view.inside_date(tok.span)
+        && view.quantity_covering(tok.span).is_none()
+}
+
+/// The verb's subject is a definite common noun that names no actor ("وطالب البيان
+/// الحوثيين"); one whose actor follows with ل or an affiliation word ("المجلس التنسيقي
+/// للمقاومة") is that actor's.
+fn unnamed_subject_follows(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+) -> bool {
+    if !head_noun_follows(view, hit, def) {
+        return false;
+    }
+    let t = hit.last_tok + 1;
+    let head_of_next = view
+        .actors
+        .iter()
+        .find(|m| m.first_tok > t)
+        .is_some_and(|m| {
+            m.first_tok - t <= 4
+                && (m.split.prep == Some('ل')
+                    || (t..m.first_tok)
+                        .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Affiliation)))
+        });
+    !head_of_next
+}
+
 /// "قتل جندي برصاص مسلحين"، "أصيب مدنيان بقذيفة أطلقها الحوثيون": a weapon named with ب
 /// right after a violent verb and its victim is the instrument of that verb's act, so the
 /// verb's reach runs on past it to the doer.
@@ -526,11 +619,21 @@ fn candidates(
                 .triggers_in(sentence)
                 .find(|t| t.span.start >= m.span.end)
                 .is_some_and(|t| t.first_tok <= m.last_tok + 2);
+        // "أدان المجلس التنسيقي للمقاومة الشعبية …": the actor of the unnamed head noun
+        // right after the verb is the verb's subject.
+        let subject_of_head = !before
+            && m.split.prep == Some('ل')
+            && m.first_tok - hit.last_tok <= 4
+            && head_noun_follows(view, hit, def);
         cands.push(Cand {
             actor: ai,
             counted,
             // Troops sent "لمواجهة X" are sent against X.
-            marker: marker(view, ai, hit, lo_tok, def.plover != "MOBILIZE"),
+            marker: if subject_of_head {
+                Marker::Adjacent
+            } else {
+                marker(view, ai, hit, lo_tok, def.plover != "MOBILIZE")
+            },
             before,
             distance,
             same_clause: clause.contains(m.span),
@@ -749,7 +852,9 @@ fn sides(
             def,
             (voice, genitive),
             cands,
-            pronoun_subject(view, hit, def),
+            // "وطالب البيان الحوثيين": an unnamed subject after the verb, like a pronoun
+            // one, leaves the actor after it to be the object.
+            pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def),
             hit.split.article || view.text(hit.span).starts_with("ال"),
             cause_of_casualties(view, hit, def),
         ),
@@ -945,6 +1050,20 @@ impl Roles<'_, '_> {
                     });
                 }
             }
+        }
+        // "أصدرت الحكومة بيانا. وطالب البيان الحوثيين …"، "… وتوعدوا": a statement whose
+        // subject is a pronoun or an unnamed noun, with no one named before it in its
+        // sentence, is by the speaker of the sentence before.
+        let statement = matches!(
+            def.plover.as_str(),
+            "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT"
+        );
+        if statement
+            && actor1.is_none()
+            && (pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def))
+            && !cands.iter().any(|c| c.before)
+        {
+            actor1 = previous_speaker(view, previous, hit, actor2.as_ref());
         }
         // "جدد الرئيس هادي … خلال لقائه مبعوث الأمم المتحدة": a meeting with one party named
         // in its reach was held by the sentence's subject.

@@ -3677,6 +3677,51 @@ fn instruments_named_with_bi_belong_to_the_verb_before_them() {
 }
 
 #[test]
+fn unnamed_subjects_and_two_letter_verbs_after_wa() {
+    run(&[
+        single(
+            "statement-as-subject-leaves-the-object",
+            "2015-08-02",
+            "أصدرت الحكومة اليمنية بيانا أمس. وطالب البيان الحوثيين بالانسحاب من المدن.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+        ),
+        single(
+            "council-of-the-resistance-condemns",
+            "2015-08-02",
+            "أدان المجلس التنسيقي للمقاومة الشعبية الجرائم التي ترتكبها ميليشيات الحوثي.",
+            "ACCUSE",
+            &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+        ),
+        single(
+            "wa-plus-a-doubled-verb-of-two-letters",
+            "2015-08-02",
+            "ودك طيران التحالف مواقع الحوثيين في صعدة.",
+            "ASSAULT",
+            &[
+                Actor1(Some("saudi-led-coalition")),
+                Actor2(Some("houthis")),
+                Sub("Air/drone strike"),
+            ],
+        ),
+        single(
+            "wa-hath-urges",
+            "2015-08-02",
+            "وحث وزير الخارجية اليمني الأمم المتحدة على الضغط على الحوثيين.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government")), Actor2(Some("un"))],
+        ),
+    ]);
+    // "وفر" stays "provided" or "fled" by its own rules, and "وقع" is no split verb.
+    let d = doc("wa-farra", Some("2015-08-02"), "", "وقع الانفجار قرب مبنى المحافظة.");
+    let out = extractor().extract(&d);
+    assert!(out
+        .events
+        .iter()
+        .all(|e| e.plover.event_type.as_str() != "RETREAT"));
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(

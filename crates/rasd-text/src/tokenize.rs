@@ -124,9 +124,20 @@ pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
     };
     let mut i = 0;
     let mut conj = false;
-    if n > 3 && matches!(chars[0], 'و' | 'ف') {
+    if n >= 3 && matches!(chars[0], 'و' | 'ف') {
         conj = true;
         i = 1;
+        if n == 3 {
+            // "وحث"، "ودك"، "وشن": the conjunction before a doubled verb of two letters.
+            // Nothing else splits off a word that short.
+            out.push(CliticSplit {
+                offset: byte_at(1),
+                conj,
+                prep: None,
+                article: false,
+            });
+            return dedup(out);
+        }
         push(i, conj, None, false);
     }
     // ل + ال is written لل.
