@@ -376,10 +376,7 @@ fn previous_speaker(
             d.plover.as_str(),
             "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" | "CONSULT"
         );
-        return d
-            .actor1
-            .clone()
-            .filter(|a| statement && not_other(&a.id));
+        return d.actor1.clone().filter(|a| statement && not_other(&a.id));
     }
     let sentence = view.a.sentences[before].span;
     let opens = view.tok_at(sentence.start) + 4;
@@ -396,11 +393,7 @@ fn previous_speaker(
 /// The word right after a single-word verb is a definite common noun: no actor, place,
 /// date, number, cue word or surname ("وطالب البيان …"، "وحث الوزير …"، "أدان المجلس
 /// التنسيقي للمقاومة …").
-fn head_noun_follows(
-    view: &DocView<'_>,
-    hit: &TriggerHit,
-    def: &crate::rules::TriggerDef,
-) -> bool {
+fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::TriggerDef) -> bool {
     // A verb with its preposition ("سيطرتها على المدينة") has its object next.
     if def.voice != Voice::Verb || hit.first_tok != hit.last_tok {
         return false;
@@ -429,8 +422,8 @@ fn head_noun_follows(
 }
 
 /// The verb's subject is a definite common noun that names no actor ("وطالب البيان
-/// الحوثيين"); one whose actor follows with ل or an affiliation word ("المجلس التنسيقي
-/// للمقاومة") is that actor's.
+/// الحوثيين"); one whose actor follows as its adjective ("الخارجية السعودية"), with ل or
+/// with an affiliation word ("المجلس التنسيقي للمقاومة") is that actor's.
 fn unnamed_subject_follows(
     view: &DocView<'_>,
     hit: &TriggerHit,
@@ -445,10 +438,16 @@ fn unnamed_subject_follows(
         .iter()
         .find(|m| m.first_tok > t)
         .is_some_and(|m| {
-            m.first_tok - t <= 4
-                && (m.split.prep == Some('ل')
-                    || (t..m.first_tok)
-                        .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Affiliation)))
+            // "الخارجية السعودية": a nisba adjective right after the noun.
+            let nisba = m.first_tok == t + 1 && m.first_tok == m.last_tok && {
+                let w = view.text(m.span);
+                w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية")
+            };
+            nisba
+                || m.first_tok - t <= 4
+                    && (m.split.prep == Some('ل')
+                        || (t..m.first_tok)
+                            .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Affiliation)))
         });
     !head_of_next
 }
@@ -1867,10 +1866,12 @@ fn directed(
                 // The subject of a passive verb is the victim, after or before it; right
                 // after the verb it is the victim even when a name follows ("لقي مدنيان
                 // حتفهما برصاص قناص حوثي").
-                a2 = pick(cands, |c| c.marker == Marker::Adjacent && c.own && free(c, a1, a2))
-                    .map(|c| c.actor)
-                    .or_else(|| after(a1, a2))
-                    .or_else(|| before(a1, a2, 6));
+                a2 = pick(cands, |c| {
+                    c.marker == Marker::Adjacent && c.own && free(c, a1, a2)
+                })
+                .map(|c| c.actor)
+                .or_else(|| after(a1, a2))
+                .or_else(|| before(a1, a2, 6));
             }
         }
         Voice::Noun => {

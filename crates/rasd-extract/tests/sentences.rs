@@ -3713,7 +3713,12 @@ fn unnamed_subjects_and_two_letter_verbs_after_wa() {
         ),
     ]);
     // "وفر" stays "provided" or "fled" by its own rules, and "وقع" is no split verb.
-    let d = doc("wa-farra", Some("2015-08-02"), "", "وقع الانفجار قرب مبنى المحافظة.");
+    let d = doc(
+        "wa-farra",
+        Some("2015-08-02"),
+        "",
+        "وقع الانفجار قرب مبنى المحافظة.",
+    );
     let out = extractor().extract(&d);
     assert!(out
         .events
