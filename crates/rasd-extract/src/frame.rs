@@ -438,11 +438,19 @@ fn unnamed_subject_follows(
         .iter()
         .find(|m| m.first_tok > t)
         .is_some_and(|m| {
-            // "الخارجية السعودية": a nisba adjective right after the noun.
-            let nisba = m.first_tok == t + 1 && m.first_tok == m.last_tok && {
-                let w = view.text(m.span);
-                w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية")
-            };
+            // "الخارجية السعودية"، "الدفاعات الجوية الإسرائيلية": a nisba adjective of
+            // the noun, after it or after its other adjectives.
+            let nisba = m.first_tok == m.last_tok
+                && m.first_tok - t <= 3
+                && {
+                    let w = view.text(m.span);
+                    w.starts_with("ال")
+                        && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية"))
+                }
+                && (t + 1..m.first_tok).all(|k| {
+                    view.text(view.a.tokens[k].span).starts_with("ال")
+                        && view.cues_at_start(k).next().is_none()
+                });
             nisba
                 || m.first_tok - t <= 4
                     && (m.split.prep == Some('ل')
@@ -1332,6 +1340,8 @@ pub(crate) fn fill(
             .as_ref()
             .is_none_or(|m| def.mode.as_ref() == Some(m))
             && d.when_type.as_ref().is_none_or(|t| *t == def.plover)
+            && d.when_acled.as_ref().is_none_or(|a| *a == def.acled)
+            && d.unless_acled.as_ref().is_none_or(|a| *a != def.acled)
             && d.when_actor1
                 .as_ref()
                 .is_none_or(|a| actor1.as_ref().is_some_and(|x| x.id == *a))

@@ -172,6 +172,12 @@ pub(crate) struct Default {
     pub when_type: Option<String>,
     #[serde(default)]
     pub when_actor1: Option<String>,
+    /// Only for triggers of this ACLED sub-event type.
+    #[serde(default)]
+    pub when_acled: Option<String>,
+    /// Not for triggers of this ACLED sub-event type.
+    #[serde(default)]
+    pub unless_acled: Option<String>,
     /// Applies only to reports published from this date on (when the date is known).
     #[serde(default)]
     pub published_from: Option<chrono::NaiveDate>,

@@ -3705,6 +3705,17 @@ fn unnamed_subjects_and_two_letter_verbs_after_wa() {
             ],
         ),
         single(
+            "air-defences-of-a-state-intercept-a-launch-from-yemen",
+            "2024-03-01",
+            "اعترضت الدفاعات الجوية الإسرائيلية صاروخا أطلق من اليمن.",
+            "ASSAULT",
+            &[
+                Actor1(Some("israel")),
+                Actor2(Some("houthis")),
+                Sub("Disrupted weapons use"),
+            ],
+        ),
+        single(
             "wa-hath-urges",
             "2015-08-02",
             "وحث وزير الخارجية اليمني الأمم المتحدة على الضغط على الحوثيين.",
