@@ -442,14 +442,15 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .iter()
             .any(|m| m.stem_span.contains(span))
     };
+    // So is a guessed name that opens with an event word ("المتحدث باسم الحكومة ضرورة
+    // انسحاب …": no one is called ضرورة).
     let guessed: Vec<NormSpan> = view
         .persons
         .iter()
         .filter(|p| {
-            let (first, last) = view.tok_range(p.name);
-            first == last
+            let (first, _) = view.tok_range(p.name);
+            is_trigger_word(view.a.tokens[first].span)
         })
-        .filter(|p| is_trigger_word(p.name))
         .map(|p| p.name)
         .collect();
     // "في آب الماضي" is a month, not Ibb: no place inside a date expression.

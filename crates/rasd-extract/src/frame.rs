@@ -525,6 +525,15 @@ fn reported(
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
         return false;
     }
+    // "عثروا على كميات كبيرة من الألغام"، "تفكيك عبوة ناسفة": weapons found, seized or
+    // dismantled were not used.
+    if def.plover == "ASSAULT" && def.voice == Voice::Noun {
+        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
+        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
+        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Seized)) {
+            return false;
+        }
+    }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
         let lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -1746,12 +1755,20 @@ fn directed(
         matches!(c.marker, Marker::Target | Marker::Counterpart)
             || (c.marker == Marker::Lam && !owner_lam(c))
     };
-    let mut a1: Option<usize> = pick(cands, |c| c.marker == Marker::Agent && c.own)
-        .or_else(|| pick(cands, |c| owner_lam(c)))
+    // "تفكيك عبوة ناسفة زرعها الحوثيون": who planted or sent the weapons seized is the
+    // side they are taken from.
+    let seized_from = def.plover == "COERCE" && def.acled == "Disrupted weapons use";
+    let mut a2: Option<usize> = seized_from
+        .then(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
+        .flatten()
         .map(|c| c.actor);
-    let mut a2: Option<usize> = None;
+    let mut a1: Option<usize> = pick(cands, |c| {
+        c.marker == Marker::Agent && c.own && Some(c.actor) != a2
+    })
+    .or_else(|| pick(cands, |c| owner_lam(c)))
+    .map(|c| c.actor);
     if voice == Voice::Noun {
-        a2 = pick(cands, |c| targeted(c) && !c.before && c.own).map(|c| c.actor);
+        a2 = a2.or_else(|| pick(cands, |c| targeted(c) && !c.before && c.own).map(|c| c.actor));
         if let Some(adj) = pick(cands, |c| c.marker == Marker::Adjacent) {
             // "احتجاز مسلحين آخرين فريقا …": a verbal noun followed by two actors has
             // its agent first and its object second.

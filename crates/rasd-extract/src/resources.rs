@@ -33,6 +33,8 @@ pub(crate) enum Cue {
     Negation,
     Irrealis,
     Embedded,
+    /// Weapons found, seized or dismantled ("عثروا على ألغام"): no attack with them.
+    Seized,
     DateNameHead,
     NotEvent,
     Receive,
@@ -219,7 +221,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 31] = [
+        let lists: [(&Vec<String>, Cue); 32] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -237,6 +239,7 @@ impl Resources {
             (&cues.negation, Cue::Negation),
             (&cues.irrealis, Cue::Irrealis),
             (&cues.embedded, Cue::Embedded),
+            (&cues.seized, Cue::Seized),
             (&cues.date_name_heads, Cue::DateNameHead),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),

@@ -222,6 +222,7 @@ pub(crate) struct CueFile {
     pub negation: Vec<String>,
     pub irrealis: Vec<String>,
     pub embedded: Vec<String>,
+    pub seized: Vec<String>,
     pub date_name_heads: Vec<String>,
     pub not_events: Vec<String>,
     pub receive: Vec<String>,

@@ -1075,13 +1075,18 @@ fn constructions_of_violent_verbs() {
             }],
         },
         Case {
+            // A defusal is ACLED's "Disrupted weapons use" (a seizure), never an attack.
             name: "a-dismantled-bomb-is-no-attack",
             pub_date: Some("2015-08-10"),
             title: "",
             body: "تمكنت الفرق الهندسية أمس من تفكيك عبوة ناسفة زرعها الحوثيون في مدينة عدن.",
-            count: Some(0),
+            count: Some(1),
             absent: &["ASSAULT"],
-            expect: &[],
+            expect: &[Expect {
+                plover: "COERCE",
+                nth: 0,
+                checks: &[Actor2(Some("houthis")), Sub("Disrupted weapons use")],
+            }],
         },
         Case {
             name: "unattributed-air-strikes-are-the-coalitions-only-during-its-air-war",
@@ -3735,6 +3740,52 @@ fn unnamed_subjects_and_two_letter_verbs_after_wa() {
         .events
         .iter()
         .all(|e| e.plover.event_type.as_str() != "RETREAT"));
+}
+
+#[test]
+fn weapons_seized_and_places_fallen_into_hands() {
+    run(&[
+        single(
+            "mines-found-are-a-seizure-not-an-attack",
+            "2015-08-06",
+            "عثرت المقاومة الشعبية على كميات من الألغام التي زرعها الحوثيون في أحياء عدن.",
+            "COERCE",
+            &[
+                Actor1(Some("popular-resistance")),
+                Actor2(Some("houthis")),
+                Sub("Disrupted weapons use"),
+            ],
+        ),
+        single(
+            "a-bomb-defused",
+            "2015-08-06",
+            "تمكن فريق هندسي تابع للمقاومة الشعبية من تفكيك عبوة ناسفة زرعها الحوثيون في عدن.",
+            "COERCE",
+            &[
+                Actor1(Some("popular-resistance")),
+                Actor2(Some("houthis")),
+                Sub("Disrupted weapons use"),
+            ],
+        ),
+        single(
+            "a-town-fell-into-the-hands-of",
+            "2015-12-03",
+            "سقطت مدينة جعار في أيدي مسلحي تنظيم القاعدة بعد اشتباكات قصيرة.",
+            "ASSAULT",
+            &[
+                Actor1(Some("aqap")),
+                Sub("Non-state actor overtakes territory"),
+            ],
+        ),
+    ]);
+    // A body found is no seizure.
+    let d = doc(
+        "a-body-found",
+        Some("2015-08-06"),
+        "",
+        "عثر الأهالي على جثة مواطن في أطراف مدينة تعز.",
+    );
+    assert!(extractor().extract(&d).events.is_empty());
 }
 
 #[test]
