@@ -525,6 +525,21 @@ fn reported(
     if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Embedded)) {
         return false;
     }
+    // "فالمتمردون يقصفون المدنيين بشكل يومي": a present-tense verb with an adverb of habit
+    // describes what keeps happening, not an event.
+    if def.voice == Voice::Verb {
+        let word = view.text(hit.span);
+        let stem = word
+            .strip_prefix('و')
+            .or_else(|| word.strip_prefix('ف'))
+            .unwrap_or(word);
+        let present = stem.starts_with('ي') || stem.starts_with('ت') && stem.ends_with("ون");
+        let clause = view.clause_of(hit.span.start);
+        let (lo, hi) = (view.tok_at(clause.start), view.tok_at(clause.end));
+        if present && (lo..hi).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Habitual)) {
+            return false;
+        }
+    }
     // "عثروا على كميات كبيرة من الألغام"، "تفكيك عبوة ناسفة": weapons found, seized or
     // dismantled were not used.
     if def.plover == "ASSAULT" && def.voice == Voice::Noun {

@@ -35,6 +35,8 @@ pub(crate) enum Cue {
     Embedded,
     /// Weapons found, seized or dismantled ("عثروا على ألغام"): no attack with them.
     Seized,
+    /// "بشكل يومي"، "باستمرار": what is told happens habitually.
+    Habitual,
     DateNameHead,
     NotEvent,
     Receive,
@@ -221,7 +223,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 32] = [
+        let lists: [(&Vec<String>, Cue); 33] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -240,6 +242,7 @@ impl Resources {
             (&cues.irrealis, Cue::Irrealis),
             (&cues.embedded, Cue::Embedded),
             (&cues.seized, Cue::Seized),
+            (&cues.habitual, Cue::Habitual),
             (&cues.date_name_heads, Cue::DateNameHead),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),

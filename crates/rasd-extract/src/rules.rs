@@ -223,6 +223,7 @@ pub(crate) struct CueFile {
     pub irrealis: Vec<String>,
     pub embedded: Vec<String>,
     pub seized: Vec<String>,
+    pub habitual: Vec<String>,
     pub date_name_heads: Vec<String>,
     pub not_events: Vec<String>,
     pub receive: Vec<String>,

@@ -3789,6 +3789,32 @@ fn weapons_seized_and_places_fallen_into_hands() {
 }
 
 #[test]
+fn habits_told_in_the_present_are_no_events() {
+    for (name, body) in [
+        (
+            "shell-daily",
+            "يقصف الحوثيون الأحياء السكنية في تعز بشكل يومي.",
+        ),
+        (
+            "kidnap-constantly",
+            "وتختطف الميليشيات المواطنين من منازلهم باستمرار.",
+        ),
+    ] {
+        let d = doc(name, Some("2015-08-06"), "", body);
+        let out = extractor().extract(&d);
+        assert!(out.events.is_empty(), "{name}: {:?}", out.events);
+    }
+    // A report of one day stays a report.
+    run(&[single(
+        "shelled-yesterday",
+        "2015-08-06",
+        "قصف الحوثيون الأحياء السكنية في تعز أمس.",
+        "ASSAULT",
+        &[Actor1(Some("houthis")), Actor2(Some("civilians"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
