@@ -433,6 +433,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             }
         }
     }
+    surnames_after_full_names(res, &mut view);
 
     // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
     // named يلتقي) is the event word: the trigger wins over the guessed name.
@@ -1451,4 +1452,84 @@ pub(crate) fn trace(res: &Resources, doc: &Document) -> String {
         let _ = writeln!(out, "  {line}");
     }
     out
+}
+
+/// "قال وزير الخارجية اليمني رياض ياسين … وأضاف ياسين": a person named in full with a
+/// side is later called by the surname alone; each later bare surname is that side's
+/// mention too. Surnames of fewer than four letters, common words ("name_stopwords"), and
+/// a definite surname right after a definite noun (its adjective: "البحر الأحمر") are
+/// left alone.
+fn surnames_after_full_names(res: &Resources, view: &mut DocView<'_>) {
+    view.actors.sort_by_key(|m| m.span.start);
+    let mut known: Vec<(String, String, usize)> = Vec::new();
+    // Names of persons with a side, and names right after their title ("وزير الخارجية
+    // اليمني رياض ياسين": the title and the name are two mentions of one side).
+    let titled = view.actors.windows(2).filter_map(|w| {
+        let (title, name) = (&w[0], &w[1]);
+        (title.last_tok + 1 == name.first_tok
+            && title.id == name.id
+            && !name.generic
+            && name.last_tok > name.first_tok
+            && name.last_tok - name.first_tok <= 3)
+            .then(|| (name.span, name.id.clone()))
+    });
+    let named: Vec<(NormSpan, String)> = view
+        .persons
+        .iter()
+        .filter_map(|p| Some((p.name, p.affiliation.clone()?)))
+        .chain(titled)
+        .collect();
+    for (name, id) in &named {
+        let (first, last) = view.tok_range(*name);
+        if first == last {
+            continue;
+        }
+        let surname = view.a.stem(&view.a.tokens[last]).to_string();
+        if surname.chars().count() < 4 || res.lexicon.is_name_stopword(&surname) {
+            continue;
+        }
+        if !known.iter().any(|(s, _, _)| *s == surname) {
+            known.push((surname, id.clone(), view.a.tokens[last].span.end));
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (t, tok) in view.a.tokens.iter().enumerate() {
+        let covered = |span: NormSpan| {
+            view.actors.iter().any(|m| m.span.overlaps(span))
+                || view.persons.iter().any(|p| p.span.overlaps(span))
+                || view.places.iter().any(|p| p.span.overlaps(span))
+        };
+        for (surname, id, after) in &known {
+            if tok.span.start < *after || covered(tok.span) {
+                continue;
+            }
+            let Some(split) = tok.splits.iter().find(|sp| {
+                !sp.article
+                    && view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end] == **surname
+            }) else {
+                continue;
+            };
+            let adjective = surname.starts_with("ال")
+                && t > 0
+                && view.a.text(view.a.tokens[t - 1].span).starts_with("ال");
+            if !adjective {
+                added.push(ActorMention {
+                    id: id.clone(),
+                    span: tok.span,
+                    first_tok: t,
+                    last_tok: t,
+                    split: *split,
+                    generic: false,
+                    pair: false,
+                    anaphor: false,
+                });
+            }
+            break;
+        }
+    }
+    view.actors.extend(added);
+    view.actors.sort_by_key(|m| m.span.start);
 }

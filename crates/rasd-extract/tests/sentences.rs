@@ -3815,6 +3815,33 @@ fn habits_told_in_the_present_are_no_events() {
 }
 
 #[test]
+fn a_surname_alone_after_the_full_name() {
+    run(&[single(
+        "minister-named-then-by-surname",
+        "2015-08-06",
+        "قال وزير الخارجية اليمني رياض ياسين إن الحل السياسي ممكن. وطالب ياسين الأمم المتحدة بالضغط على الحوثيين.",
+        "REQUEST",
+        &[
+            Actor1(Some("yemen-government")),
+            Actor1Text("ياسين"),
+            Actor2(Some("un")),
+        ],
+    )]);
+    // An adjective that spells a surname is no mention of its bearer.
+    let d = doc(
+        "red-sea-not-al-ahmar",
+        Some("2015-08-06"),
+        "",
+        "التقى نائب الرئيس علي محسن الأحمر السفير الأمريكي. وقصفت بوارج التحالف مواقع الحوثيين على ساحل البحر الأحمر.",
+    );
+    let out = extractor().extract(&d);
+    assert!(out.events.iter().all(|e| e
+        .actor1
+        .as_ref()
+        .is_none_or(|a| a.text.as_deref() != Some("الأحمر"))));
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(

@@ -647,6 +647,12 @@ impl Lexicon {
         self.yemeni_actors.iter().any(|y| self.is_descendant(id, y))
     }
 
+    /// True when the normalized word is a common word that never stands as a name
+    /// (data/name_stopwords.txt).
+    pub fn is_name_stopword(&self, word: &str) -> bool {
+        self.name_stop.contains(word)
+    }
+
     /// True when `id` is `ancestor` or one of its descendants (houthi-security-intelligence →
     /// houthis). Unknown ids are nobody's descendants.
     pub fn is_descendant(&self, id: &str, ancestor: &str) -> bool {
