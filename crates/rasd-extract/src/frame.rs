@@ -158,6 +158,21 @@ fn marker(
     if where_not_who(view, ai) {
         return Marker::Modifier;
     }
+    // "وكالة تسنيم الإيرانية"، "وكالة الأنباء السعودية": the outlet that reports.
+    // The outlet's word is right before the actor, or one name word before it.
+    let outlet_at = |t: usize| view.cues_at(t).any(|(_, c)| c == Cue::Outlet);
+    let name_word = |t: usize| {
+        view.cues_at(t).next().is_none()
+            && view.cues_at_start(t).next().is_none()
+            && view.actor_ending_at(t).is_none()
+            && !matches!(view.text(view.a.tokens[t].span), "ان" | "انه" | "انها")
+    };
+    let first = m.first_tok;
+    if first > lo_tok && outlet_at(first - 1)
+        || first > lo_tok + 1 && outlet_at(first - 2) && name_word(first - 1)
+    {
+        return Marker::Modifier;
+    }
     // "مدنيين أصيبوا نتيجة قصف": a casualty verb right after names the victims.
     if view
         .cues_at_start(m.last_tok + 1)
@@ -537,6 +552,14 @@ fn reported(
         let clause = view.clause_of(hit.span.start);
         let (lo, hi) = (view.tok_at(clause.start), view.tok_at(clause.end));
         if present && (lo..hi).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Habitual)) {
+            return false;
+        }
+    }
+    // "بعد اقتراب المقاومة من تحرير محافظة أبين": close to taking a place.
+    if def.territory {
+        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
+        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
+        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Approach)) {
             return false;
         }
     }

@@ -37,6 +37,10 @@ pub(crate) enum Cue {
     Seized,
     /// "بشكل يومي"، "باستمرار": what is told happens habitually.
     Habitual,
+    /// A news outlet's name ("وكالة"، "صحيفة"): the actor inside it is no party.
+    Outlet,
+    /// "اقتراب … من تحرير": close to taking a place, not yet.
+    Approach,
     DateNameHead,
     NotEvent,
     Receive,
@@ -223,7 +227,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 33] = [
+        let lists: [(&Vec<String>, Cue); 35] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -243,6 +247,8 @@ impl Resources {
             (&cues.embedded, Cue::Embedded),
             (&cues.seized, Cue::Seized),
             (&cues.habitual, Cue::Habitual),
+            (&cues.outlets, Cue::Outlet),
+            (&cues.approach, Cue::Approach),
             (&cues.date_name_heads, Cue::DateNameHead),
             (&cues.not_events, Cue::NotEvent),
             (&cues.receive, Cue::Receive),

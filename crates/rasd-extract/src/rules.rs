@@ -224,6 +224,8 @@ pub(crate) struct CueFile {
     pub embedded: Vec<String>,
     pub seized: Vec<String>,
     pub habitual: Vec<String>,
+    pub outlets: Vec<String>,
+    pub approach: Vec<String>,
     pub date_name_heads: Vec<String>,
     pub not_events: Vec<String>,
     pub receive: Vec<String>,

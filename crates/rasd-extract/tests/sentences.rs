@@ -3842,6 +3842,44 @@ fn a_surname_alone_after_the_full_name() {
 }
 
 #[test]
+fn outlets_report_and_approaches_take_nothing() {
+    for (name, body) in [
+        (
+            "an-outlet-is-no-party",
+            "وتحدثت وكالة تسنيم الإيرانية عن لقاء بين الحوثيين والحكومة اليمنية في مسقط.",
+        ),
+        (
+            "close-to-liberating-is-not-liberating",
+            "مع اقتراب المقاومة الشعبية من تحرير محافظة أبين أعلن الحوثيون الطوارئ.",
+        ),
+    ] {
+        let d = doc(name, Some("2015-08-10"), "", body);
+        let out = extractor().extract(&d);
+        assert!(
+            out.events.iter().all(|e| {
+                let ids = [&e.actor1, &e.actor2].map(|a| a.as_ref().map(|a| a.id.as_str()));
+                !ids.contains(&Some("iran"))
+                    && e.acled.sub_event_type != "Government regains territory"
+            }),
+            "{name}: {:?}",
+            out.events
+        );
+    }
+    // The agency's own country is no party; the air force it reports on is.
+    run(&[single(
+        "state-agency-reports-a-strike",
+        "2015-08-10",
+        "وقالت وكالة الأنباء السعودية إن طائرات التحالف قصفت مواقع الحوثيين في صعدة.",
+        "ASSAULT",
+        &[
+            Actor1(Some("saudi-led-coalition")),
+            Actor2(Some("houthis")),
+            Sub("Air/drone strike"),
+        ],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
