@@ -3880,6 +3880,17 @@ fn outlets_report_and_approaches_take_nothing() {
 }
 
 #[test]
+fn a_drone_launched_is_no_march() {
+    run(&[single(
+        "launching-a-drone-at-tel-aviv",
+        "2024-07-21",
+        "ونجح الحوثيون في إطلاق مسيرة إلى تل أبيب فجر الجمعة.",
+        "ASSAULT",
+        &[Actor1(Some("houthis")), Sub("Air/drone strike")],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
