@@ -555,6 +555,32 @@ fn reported(
             return false;
         }
     }
+    // "اتهمت واشنطن موسكو بتسليح الحوثيين"، "… بإجراء مباحثات مع …": the act of an
+    // accusation's ب-complement is what one side says of the other, not a report.
+    // (A violent act so told is reported all the same: "اتهمت الحكومة الحوثيين بقصف
+    // الأحياء" tells of shelling.)
+    if !matches!(def.plover.as_str(), "ACCUSE" | "ASSAULT" | "COERCE") {
+        let with_bi = |t: usize| {
+            view.a.tokens[t]
+                .splits
+                .iter()
+                .any(|sp| sp.prep == Some('ب') && sp.offset > 0)
+        };
+        let complement =
+            hit.split.prep == Some('ب') || hit.first_tok > 0 && with_bi(hit.first_tok - 1);
+        let sentence = view.sentence_of(hit.span.start);
+        if complement
+            && view.triggers_in(sentence).any(|t| {
+                let d = &view.res.triggers[t.trigger];
+                d.plover == "ACCUSE"
+                    && d.voice == Voice::Verb
+                    && t.last_tok < hit.first_tok
+                    && hit.first_tok - t.last_tok <= 8
+            })
+        {
+            return false;
+        }
+    }
     // "بعد اقتراب المقاومة من تحرير محافظة أبين": close to taking a place.
     if def.territory {
         let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);

@@ -25,8 +25,9 @@ fn imperfect_stem(perfect: &str) -> &str {
     match chars.first() {
         // Form IV أفعل → يفعل.
         Some('أ') if chars.len() == 4 => &perfect['أ'.len_utf8()..],
-        // Forms VII, VIII, X (انفعل، افتعل، استفعل) → ينفعل، يفتعل، يستفعل.
-        Some('ا') if chars.len() >= 5 => &perfect['ا'.len_utf8()..],
+        // Forms VII, VIII, X (انفعل، افتعل، استفعل) → ينفعل، يفتعل، يستفعل; form VIII with
+        // its ت doubled (اتّهم، اتّفق) → يتّهم، يتّفق.
+        Some('ا') if chars.len() >= 4 => &perfect['ا'.len_utf8()..],
         _ => perfect,
     }
 }
@@ -111,6 +112,9 @@ mod tests {
         assert!(has(&verb_forms("استهدف"), "تستهدف"));
         assert!(has(&verb_forms("استهدف"), "استهدفتها"));
         assert!(has(&verb_forms("انسحب"), "ينسحبون"));
+        // Form VIII with its ت doubled: اتّهم → يتّهم.
+        assert!(has(&verb_forms("اتهم"), "تتهم"));
+        assert!(has(&verb_forms("اتهم"), "يتهمون"));
         // Form II and III keep their letters.
         assert!(has(&verb_forms("دمر"), "يدمرون"));
         assert!(has(&verb_forms("هاجم"), "تهاجم"));

@@ -3891,6 +3891,17 @@ fn a_drone_launched_is_no_march() {
 }
 
 #[test]
+fn what_an_accusation_says_is_not_reported() {
+    run(&[single(
+        "arming-in-an-accusation",
+        "2024-09-26",
+        "تتهم الولايات المتحدة روسيا بتسليح الحوثيين وبإجراء مباحثات معهم.",
+        "ACCUSE",
+        &[Actor1(Some("usa")), Actor2(Some("russia"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
