@@ -592,6 +592,48 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         }
     }
     view.cue_hits = hits;
+    // "لصحيفة الرياض"، "في تصريح لـ«الرياض»": a newspaper named after a city is no place.
+    let outlet_name: Vec<bool> = view
+        .places
+        .iter()
+        .map(|p| {
+            let t = view.tok_at(p.span.start);
+            let mut lam = view.a.tokens[t]
+                .splits
+                .iter()
+                .any(|sp| sp.prep == Some('ل'));
+            // Over quotes and a detached lam: لـ«الرياض».
+            let mut before = t;
+            while before > 0 {
+                let w = view.text(view.a.tokens[before - 1].span);
+                if w == "ل" {
+                    lam = true;
+                } else if !matches!(w, "\"" | "«" | "“" | "”" | "'") {
+                    break;
+                }
+                before -= 1;
+            }
+            let Some(before) = before.checked_sub(1) else {
+                return false;
+            };
+            let after_outlet = view.cues_at(before).any(|(_, c)| c == Cue::Outlet);
+            let to_the_paper = lam
+                && matches!(
+                    view.text(view.a.tokens[before].span),
+                    "تصريح"
+                        | "تصريحات"
+                        | "تصريحه"
+                        | "تصريحها"
+                        | "حديث"
+                        | "حديثه"
+                        | "حوار"
+                        | "مقابلة"
+                );
+            after_outlet || to_the_paper
+        })
+        .collect();
+    let mut outlet_name = outlet_name.into_iter();
+    view.places.retain(|_| !outlet_name.next().unwrap_or(false));
 
     // "شارع 26 سبتمبر", "قصر 22 مايو": a day and month right after such a noun is a name.
     let keep: Vec<bool> = view

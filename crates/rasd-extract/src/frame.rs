@@ -424,9 +424,23 @@ fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::T
     };
     let definite = tok.splits.iter().any(|sp| sp.article && sp.prep.is_none());
     // "وناشد الأحمدي"، "وأشاد الرحبي": a definite nisba is a surname, a named speaker.
-    let surname = view.text(tok.span).ends_with('ي');
-    definite
-        && !surname
+    let w = view.text(tok.span);
+    let surname = w.ends_with('ي');
+    // "وطالب مكاوي الأمم المتحدة": a bare name (no article, no adverbial ending, no
+    // preposition) with an actor right after it is the subject, named by the text before.
+    let bare_name = !definite
+        && w.chars().count() >= 3
+        && !w.ends_with(['ا', 'ة', 'ه'])
+        && !tok.splits.iter().any(|sp| sp.offset > 0)
+        && !matches!(
+            w,
+            "بعد" | "قبل" | "بين" | "عند" | "لدى" | "خلال" | "منذ" | "حيث" | "ضمن"
+        )
+        && view
+            .actors
+            .iter()
+            .any(|m| m.first_tok == t + 1 && !m.generic);
+    (definite && !surname || bare_name)
         && view.cues_at_start(t).next().is_none()
         && view.cues_at(t).next().is_none()
         && view.actors.iter().all(|m| !m.span.overlaps(tok.span))

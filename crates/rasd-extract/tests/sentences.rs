@@ -3902,6 +3902,30 @@ fn what_an_accusation_says_is_not_reported() {
 }
 
 #[test]
+fn a_bare_name_after_the_verb_and_a_paper_named_after_a_city() {
+    run(&[
+        single(
+            "name-before-title-then-surname-as-subject",
+            "2015-08-06",
+            "كشف ياسين مكاوي مستشار الرئيس اليمني أن الحوثيين نقلوا الأسرى إلى صنعاء. وطالب مكاوي الأمم المتحدة بالتحرك لإنقاذ الأسرى.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government")), Actor2(Some("un"))],
+        ),
+        single(
+            "the-riyadh-daily-is-no-place",
+            "2015-08-06",
+            "وقال مستشار الرئيس في تصريح لـ«الرياض» إن قاعدة العند سقطت بأيدي الجيش والمقاومة الشعبية.",
+            "ASSAULT",
+            &[
+                Actor1(Some("yemen-gov-forces")),
+                Admin1(Some("YE25")),
+                Sub("Government regains territory"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
