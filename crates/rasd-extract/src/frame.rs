@@ -952,7 +952,7 @@ fn sides(
             hit.split.article || view.text(hit.span).starts_with("ال"),
             cause_of_casualties(view, hit, def),
         ),
-        FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
+        FrameKind::Symmetric => symmetric(view, hit, cands, co_subjects(view, hit, def)),
     };
     // "السفينة التي استهدفها الحوثيون": a verb in a relative clause carrying the object
     // pronoun has the antecedent as its object and the actor after it as its subject.
@@ -2237,9 +2237,22 @@ fn co_subjects(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::Trigger
 
 fn symmetric(
     view: &DocView<'_>,
+    hit: &TriggerHit,
     cands: &[Cand],
     co_subjects: bool,
 ) -> (Option<Slot>, Option<Slot>) {
+    // "… الاستماع إلى المحافظ عن الدمار الذي خلفته مليشيات الحوثي": an actor past a
+    // relative pronoun after the trigger belongs to the relative clause's verb.
+    let relative_between = |c: &Cand| {
+        let first = view.actors[c.actor].first_tok;
+        !c.before
+            && (hit.last_tok + 1..first).any(|t| {
+                matches!(
+                    view.text(view.a.tokens[t].span),
+                    "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+                )
+            })
+    };
     let ally = |c: &Cand| {
         co_subjects && c.before && matches!(c.marker, Marker::Coordinated(p) if !between(view, p))
     };
@@ -2310,6 +2323,7 @@ fn symmetric(
                         view.actors[c.actor].id != view.actors[s].id
                             && (c.same_clause || c.distance <= 20 && c.own)
                             && !ally(c)
+                            && !relative_between(c)
                     })
                     .min_by_key(|c| rank(c))
                     .map(|c| c.actor)
@@ -2337,7 +2351,7 @@ fn symmetric(
         (None, None) => {
             let mut near: Vec<&Cand> = cands
                 .iter()
-                .filter(|c| c.own && (c.same_clause || c.distance <= 15))
+                .filter(|c| c.own && (c.same_clause || c.distance <= 15) && !relative_between(c))
                 .filter(|c| !matches!(c.marker, Marker::Coordinated(_)) || c.same_clause)
                 .collect();
             near.sort_by_key(|c| rank(c));

@@ -3926,6 +3926,35 @@ fn a_bare_name_after_the_verb_and_a_paper_named_after_a_city() {
 }
 
 #[test]
+fn a_relative_clause_names_no_side_of_a_meeting() {
+    let d = doc(
+        "relative-clause-after-a-meeting",
+        Some("2015-07-24"),
+        "",
+        "وتم خلال الاجتماع الاستماع إلى محافظ عدن الذي تحدث عن الدمار الذي خلفته مليشيات الحوثي في المدينة.",
+    );
+    let out = extractor().extract(&d);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.plover.event_type.as_str() != "CONSULT"
+                || [&e.actor1, &e.actor2]
+                    .iter()
+                    .all(|a| a.as_ref().is_none_or(|a| a.id != "houthis"))),
+        "{:?}",
+        out.events
+    );
+    // The object of the meeting verb itself still counts.
+    run(&[single(
+        "met-the-ambassador-who-arrived",
+        "2015-07-24",
+        "التقى الرئيس هادي السفير الأمريكي الذي وصل إلى الرياض أمس.",
+        "CONSULT",
+        &[Pair("yemen-government", "usa")],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
