@@ -113,6 +113,9 @@ struct Cand {
     generic: bool,
     /// Right after a number ("ثلاثة جنود").
     counted: bool,
+    /// After the trigger, past a relative pronoun ("… الذي خلفته مليشيات الحوثي"): the
+    /// relative clause's participant.
+    after_relative: bool,
     /// Between this trigger and the previous/next trigger of the sentence (not in
     /// another frame's reach).
     own: bool,
@@ -719,9 +722,17 @@ fn candidates(
             && m.split.prep == Some('ل')
             && m.first_tok - hit.last_tok <= 4
             && head_noun_follows(view, hit, def);
+        let after_relative = !before
+            && (hit.last_tok + 1..m.first_tok).any(|t| {
+                matches!(
+                    view.text(view.a.tokens[t].span),
+                    "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+                )
+            });
         cands.push(Cand {
             actor: ai,
             counted,
+            after_relative,
             // Troops sent "لمواجهة X" are sent against X.
             marker: if subject_of_head {
                 Marker::Adjacent
@@ -952,7 +963,7 @@ fn sides(
             hit.split.article || view.text(hit.span).starts_with("ال"),
             cause_of_casualties(view, hit, def),
         ),
-        FrameKind::Symmetric => symmetric(view, hit, cands, co_subjects(view, hit, def)),
+        FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
     // "السفينة التي استهدفها الحوثيون": a verb in a relative clause carrying the object
     // pronoun has the antecedent as its object and the actor after it as its subject.
@@ -2237,22 +2248,9 @@ fn co_subjects(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::Trigger
 
 fn symmetric(
     view: &DocView<'_>,
-    hit: &TriggerHit,
     cands: &[Cand],
     co_subjects: bool,
 ) -> (Option<Slot>, Option<Slot>) {
-    // "… الاستماع إلى المحافظ عن الدمار الذي خلفته مليشيات الحوثي": an actor past a
-    // relative pronoun after the trigger belongs to the relative clause's verb.
-    let relative_between = |c: &Cand| {
-        let first = view.actors[c.actor].first_tok;
-        !c.before
-            && (hit.last_tok + 1..first).any(|t| {
-                matches!(
-                    view.text(view.a.tokens[t].span),
-                    "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
-                )
-            })
-    };
     let ally = |c: &Cand| {
         co_subjects && c.before && matches!(c.marker, Marker::Coordinated(p) if !between(view, p))
     };
@@ -2323,7 +2321,7 @@ fn symmetric(
                         view.actors[c.actor].id != view.actors[s].id
                             && (c.same_clause || c.distance <= 20 && c.own)
                             && !ally(c)
-                            && !relative_between(c)
+                            && !c.after_relative
                     })
                     .min_by_key(|c| rank(c))
                     .map(|c| c.actor)
@@ -2351,7 +2349,7 @@ fn symmetric(
         (None, None) => {
             let mut near: Vec<&Cand> = cands
                 .iter()
-                .filter(|c| c.own && (c.same_clause || c.distance <= 15) && !relative_between(c))
+                .filter(|c| c.own && (c.same_clause || c.distance <= 15) && !c.after_relative)
                 .filter(|c| !matches!(c.marker, Marker::Coordinated(_)) || c.same_clause)
                 .collect();
             near.sort_by_key(|c| rank(c));
