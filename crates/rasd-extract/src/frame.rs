@@ -598,6 +598,19 @@ fn reported(
             return false;
         }
     }
+    // "المواقع التي تسيطر عليها": who holds a place, told in the present after a relative
+    // pronoun, is a state of affairs, not its taking.
+    if def.territory && hit.first_tok > 0 {
+        let word = view.text(hit.span);
+        let present = word.starts_with('ي') || word.starts_with('ت');
+        let after_relative = matches!(
+            view.text(view.a.tokens[hit.first_tok - 1].span),
+            "الذي" | "التي" | "الذين" | "اللتين" | "اللذين"
+        );
+        if present && after_relative {
+            return false;
+        }
+    }
     // "بعد اقتراب المقاومة من تحرير محافظة أبين": close to taking a place.
     if def.territory {
         let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);

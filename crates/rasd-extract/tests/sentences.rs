@@ -3955,6 +3955,30 @@ fn a_relative_clause_names_no_side_of_a_meeting() {
 }
 
 #[test]
+fn holdings_and_contributions_are_no_captures() {
+    for (name, body) in [
+        (
+            "places-they-hold",
+            "وجدد المجلس مطالبته بانسحاب الحوثيين من المدن والمواقع التي يسيطرون عليها.",
+        ),
+        (
+            "an-effort-that-helped-liberate",
+            "وأشاد الوزير بالجهد الكبير الذي أسهم في تحرير محافظة عدن من قبضة الحوثيين.",
+        ),
+    ] {
+        let d = doc(name, Some("2015-08-06"), "", body);
+        let out = extractor().extract(&d);
+        assert!(
+            out.events
+                .iter()
+                .all(|e| e.plover.event_type.as_str() != "ASSAULT"),
+            "{name}: {:?}",
+            out.events
+        );
+    }
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
