@@ -640,7 +640,8 @@ fn reported(
 
 /// "خلال الاجتماع", "على هامش اللقاء": a definite meeting or agreement noun after such a
 /// word is one the document has already told (when it has told one of that type): no new
-/// frame, whose sides would come from the wrong clause.
+/// frame, whose sides would come from the wrong clause. So is any definite event noun after
+/// a demonstrative ("تلك الاشتباكات").
 fn told_before(
     view: &DocView<'_>,
     hit: &TriggerHit,
@@ -648,11 +649,35 @@ fn told_before(
     previous: &[Draft],
 ) -> bool {
     let definite = hit.split.article || view.text(hit.span).starts_with("ال");
-    if !definite
-        || def.voice != Voice::Noun
-        || !matches!(def.plover.as_str(), "CONSULT" | "AGREE")
-        || !previous.iter().any(|d| d.plover == def.plover)
-    {
+    if !definite || def.voice != Voice::Noun || !previous.iter().any(|d| d.plover == def.plover) {
+        return false;
+    }
+    // "خلال تلك الاشتباكات"، "هذه الغارات": a demonstrative points back to the event told.
+    let demonstrative = hit.first_tok > 0
+        && matches!(
+            view.text(view.a.tokens[hit.first_tok - 1].span),
+            "تلك"
+                | "هذه"
+                | "هذا"
+                | "ذلك"
+                | "وتلك"
+                | "وهذه"
+                | "وهذا"
+                | "بتلك"
+                | "بهذه"
+                | "بهذا"
+                | "لتلك"
+                | "لهذه"
+                | "لهذا"
+        );
+    // (With a toll of its own, it opens a frame that merges into the event it points to.)
+    if demonstrative {
+        let sentence = view.sentence_of(hit.span.start);
+        return view
+            .cues_in(sentence, |c| matches!(c, Cue::Fatalities | Cue::Injured))
+            .is_empty();
+    }
+    if !matches!(def.plover.as_str(), "CONSULT" | "AGREE") {
         return false;
     }
     let lo_tok = view.tok_at(view.sentence_of(hit.span.start).start);

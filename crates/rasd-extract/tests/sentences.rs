@@ -3979,6 +3979,26 @@ fn holdings_and_contributions_are_no_captures() {
 }
 
 #[test]
+fn those_clashes_are_the_clashes_told() {
+    run(&[
+        single(
+            "those-clashes-lasted-hours",
+            "2015-08-06",
+            "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في مديرية لودر. واستمرت تلك الاشتباكات عدة ساعات بحسب مصادر محلية.",
+            "ASSAULT",
+            &[Pair("popular-resistance", "houthis")],
+        ),
+        single(
+            "those-clashes-killed-ten",
+            "2015-08-06",
+            "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في مديرية لودر. وأسفرت تلك الاشتباكات عن مقتل 10 حوثيين.",
+            "ASSAULT",
+            &[Pair("popular-resistance", "houthis"), Fatalities(Some(10))],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
