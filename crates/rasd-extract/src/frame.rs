@@ -309,10 +309,32 @@ fn where_not_who(view: &DocView<'_>, ai: usize) -> bool {
         return false;
     }
     let locative_clitic = m.split.prep == Some('ب');
-    let after_fi = m.split.offset == 0
-        && m.first_tok > 0
-        && view.text(view.a.tokens[m.first_tok - 1].span) == "في";
-    locative_clitic || after_fi
+    let word_before = |k: usize| {
+        m.first_tok
+            .checked_sub(k)
+            .map(|t| view.text(view.a.tokens[t].span))
+    };
+    let after_fi = m.split.offset == 0 && word_before(1) == Some("في");
+    // "المناطق الجنوبية من السعودية"، "أراضي اليمن": part of the country's land.
+    let region = |w: &str| {
+        [
+            "مناطق",
+            "المناطق",
+            "اراضي",
+            "الاراضي",
+            "حدود",
+            "جنوب",
+            "شمال",
+            "شرق",
+            "غرب",
+        ]
+        .iter()
+        .any(|r| w.ends_with(r))
+            || ["الجنوبيه", "الشماليه", "الشرقيه", "الغربيه", "الحدوديه"].contains(&w)
+    };
+    let part_of_land =
+        m.split.offset == 0 && word_before(1) == Some("من") && word_before(2).is_some_and(region);
+    locative_clitic || after_fi || part_of_land
 }
 
 /// The generic noun a named actor qualifies through an affiliation word, if any

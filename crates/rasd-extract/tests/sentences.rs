@@ -3999,6 +3999,20 @@ fn those_clashes_are_the_clashes_told() {
 }
 
 #[test]
+fn part_of_a_countrys_land_is_no_party() {
+    run(&[single(
+        "southern-regions-of-saudi-arabia",
+        "2015-08-06",
+        "وعمد الحوثيون إلى قصف المناطق الجنوبية من السعودية بقذائف الهاون.",
+        "ASSAULT",
+        &[
+            Actor1(Some("houthis")),
+            Sub("Shelling/artillery/missile attack"),
+        ],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
