@@ -4013,6 +4013,26 @@ fn part_of_a_countrys_land_is_no_party() {
 }
 
 #[test]
+fn houthi_attacks_across_the_border_hit_that_state() {
+    run(&[
+        single(
+            "missile-on-eilat",
+            "2024-07-21",
+            "أطلق الحوثيون صاروخا على مدينة إيلات.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Actor2(Some("israel"))],
+        ),
+        single(
+            "shells-on-najran",
+            "2015-08-06",
+            "أطلق الحوثيون قذائف على مواقع في مدينة نجران.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Actor2(Some("saudi-arabia"))],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
