@@ -197,7 +197,10 @@ mod tests {
 
     #[test]
     fn short_words_keep_their_letters() {
-        assert_eq!(stems("وقد"), ["وقد"]);
+        // و before a two-letter word is also read as the conjunction ("وحث"، "وإب"), the
+        // whole word staying the first reading.
+        assert_eq!(stems("وقد"), ["وقد", "قد"]);
+        assert_eq!(stems("وإب"), ["وإب", "إب"]);
         assert_eq!(stems("بين"), ["بين"]);
         assert_eq!(stems("الي"), ["الي"]);
     }
