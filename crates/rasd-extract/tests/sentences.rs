@@ -4033,6 +4033,36 @@ fn houthi_attacks_across_the_border_hit_that_state() {
 }
 
 #[test]
+fn unattributed_strikes_of_the_us_air_campaign_of_2025() {
+    run(&[single(
+        "a-new-strike-on-sanaa-in-april-2025",
+        "2025-04-11",
+        "غارة جديدة على صنعاء وسط تحليق مكثف للطيران الحربي",
+        "ASSAULT",
+        &[
+            Actor1(Some("usa")),
+            Actor2(Some("houthis")),
+            Sub("Air/drone strike"),
+        ],
+    )]);
+    // Before the campaign an unnamed striker stays unnamed, and no event is reported.
+    let d = doc(
+        "a-strike-in-2024",
+        Some("2024-04-11"),
+        "",
+        "غارة جديدة على صنعاء وسط تحليق مكثف للطيران الحربي",
+    );
+    assert!(extractor().extract(&d).events.is_empty());
+    run(&[single(
+        "a-young-man-killed-by-houthi-gunmen",
+        "2025-04-11",
+        "قتل شاب أمام والديه داخل منزله على أيدي مسلحين حوثيين في صنعاء",
+        "ASSAULT",
+        &[Actor1(Some("houthis")), Actor2(Some("civilians"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
