@@ -539,12 +539,8 @@ fn reported(
     // (Required context words were checked when the triggers were found: a trigger
     // without them is no trigger, document.rs.)
     // "منع الحوثيون وصول أي مساعدات": aid kept from people was not given.
-    if def.plover == "AID" {
-        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
-        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
-        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Obstruction)) {
-            return false;
-        }
+    if def.plover == "AID" && cue_shortly_before(view, hit, Cue::Obstruction) {
+        return false;
     }
     // Negated: "لم يتم الاتفاق", "نفى ... اعتقال".
     let neg_lo = hit.first_tok.saturating_sub(2).max(lo_tok);
@@ -634,21 +630,16 @@ fn reported(
         }
     }
     // "بعد اقتراب المقاومة من تحرير محافظة أبين": close to taking a place.
-    if def.territory {
-        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
-        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
-        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Approach)) {
-            return false;
-        }
+    if def.territory && cue_shortly_before(view, hit, Cue::Approach) {
+        return false;
     }
     // "عثروا على كميات كبيرة من الألغام"، "تفكيك عبوة ناسفة": weapons found, seized or
     // dismantled were not used.
-    if def.plover == "ASSAULT" && def.voice == Voice::Noun {
-        let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
-        let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
-        if (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Seized)) {
-            return false;
-        }
+    if def.plover == "ASSAULT"
+        && def.voice == Voice::Noun
+        && cue_shortly_before(view, hit, Cue::Seized)
+    {
+        return false;
     }
     // Irrealis or descriptive context: "لتقديم مساعدات", "في إطار التعاون".
     if def.weak {
@@ -658,6 +649,13 @@ fn reported(
         }
     }
     true
+}
+
+/// A cue at most six words before the trigger, in its clause.
+fn cue_shortly_before(view: &DocView<'_>, hit: &TriggerHit, cue: Cue) -> bool {
+    let clause_lo = view.tok_at(view.clause_of(hit.span.start).start);
+    let lo = hit.first_tok.saturating_sub(6).max(clause_lo);
+    (lo..hit.first_tok).any(|t| view.cues_at(t).any(|(_, c)| c == cue))
 }
 
 /// "خلال الاجتماع", "على هامش اللقاء": a definite meeting or agreement noun after such a
