@@ -1952,9 +1952,13 @@ fn directed(
                 .map(|c| c.actor);
             // "الهجوم الحوثي", "الغارات الأمريكية": a definite noun's definite nisba
             // adjective names whose act it is, whatever the noun's genitive.
-            let nisba = definite_noun && {
+            // So does an indefinite noun's indefinite nisba ("استهداف أمريكي جديد"،
+            // "هجوم حوثي"): a genitive would be the state's name (استهداف أمريكا).
+            // (Right after the noun: in "قتل قيادي حوثي" the adjective is the leader's.)
+            let nisba = {
                 let w = view.text(view.actors[adj.actor].span);
-                w.starts_with("ال")
+                (definite_noun && w.starts_with("ال")
+                    || !definite_noun && !w.starts_with("ال") && adj.distance == 1)
                     && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية"))
                     && !w.contains(' ')
             };

@@ -4052,6 +4052,26 @@ fn unattributed_strikes_of_the_us_air_campaign_of_2025() {
 }
 
 #[test]
+fn an_indefinite_nisba_names_the_doer() {
+    run(&[
+        single(
+            "a-new-american-strike",
+            "2025-04-11",
+            "استهداف أمريكي جديد لمواقع في صنعاء",
+            "ASSAULT",
+            &[Actor1(Some("usa")), Actor2(Some("houthis"))],
+        ),
+        single(
+            "a-houthi-dead-in-a-strike",
+            "2025-04-11",
+            "مقتل قيادي حوثي في غارة على صعدة",
+            "ASSAULT",
+            &[Actor2(Some("houthis"))],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
