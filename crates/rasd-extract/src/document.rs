@@ -186,6 +186,25 @@ impl<'a> DocView<'a> {
             .map(move |(i, p)| (first + i, p))
     }
 
+    /// Some actor, place or person mention overlaps `span` (each list sorted by start).
+    pub fn named_overlapping(&self, span: NormSpan) -> bool {
+        near(&self.actors, |m| m.span.start, span)
+            .iter()
+            .any(|m| m.span.overlaps(span))
+            || near(&self.places, |p| p.span.start, span)
+                .iter()
+                .any(|p| p.span.overlaps(span))
+            || near(&self.persons, |p| p.span.start, span)
+                .iter()
+                .any(|p| p.span.overlaps(span))
+    }
+
+    /// The actor mentions that start after token `t`, in text order (the list sorted by
+    /// start).
+    pub fn actors_after(&self, t: usize) -> &[ActorMention] {
+        &self.actors[self.actors.partition_point(|m| m.first_tok <= t)..]
+    }
+
     /// The actor mention whose last token is `t`, if any.
     pub fn actor_ending_at(&self, t: usize) -> Option<usize> {
         self.actor_ending.get(t).copied().flatten()
@@ -1539,37 +1558,37 @@ fn surnames_after_full_names(res: &Resources, view: &mut DocView<'_>) {
     }
     let mut added = Vec::new();
     for (t, tok) in view.a.tokens.iter().enumerate() {
-        let covered = |span: NormSpan| {
-            view.actors.iter().any(|m| m.span.overlaps(span))
-                || view.persons.iter().any(|p| p.span.overlaps(span))
-                || view.places.iter().any(|p| p.span.overlaps(span))
+        // The first surname the word spells (after its full name), unless the word is
+        // part of another mention.
+        let Some((id, split)) = known.iter().find_map(|(surname, id, after)| {
+            (tok.span.start >= *after)
+                .then(|| {
+                    tok.splits.iter().find(|sp| {
+                        !sp.article
+                            && view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end]
+                                == **surname
+                    })
+                })
+                .flatten()
+                .map(|sp| (id, *sp))
+        }) else {
+            continue;
         };
-        for (surname, id, after) in &known {
-            if tok.span.start < *after || covered(tok.span) {
-                continue;
-            }
-            let Some(split) = tok.splits.iter().find(|sp| {
-                !sp.article
-                    && view.a.norm.as_str()[tok.span.start + sp.offset..tok.span.end] == **surname
-            }) else {
-                continue;
-            };
-            let adjective = surname.starts_with("ال")
-                && t > 0
-                && view.a.text(view.a.tokens[t - 1].span).starts_with("ال");
-            if !adjective {
-                added.push(ActorMention {
-                    id: id.clone(),
-                    span: tok.span,
-                    first_tok: t,
-                    last_tok: t,
-                    split: *split,
-                    generic: false,
-                    pair: false,
-                    anaphor: false,
-                });
-            }
-            break;
+        let stem = &view.a.norm.as_str()[tok.span.start + split.offset..tok.span.end];
+        let adjective = stem.starts_with("ال")
+            && t > 0
+            && view.a.text(view.a.tokens[t - 1].span).starts_with("ال");
+        if !adjective && !view.named_overlapping(tok.span) {
+            added.push(ActorMention {
+                id: id.clone(),
+                span: tok.span,
+                first_tok: t,
+                last_tok: t,
+                split,
+                generic: false,
+                pair: false,
+                anaphor: false,
+            });
         }
     }
     view.actors.extend(added);

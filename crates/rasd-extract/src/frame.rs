@@ -462,15 +462,14 @@ fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::T
             "بعد" | "قبل" | "بين" | "عند" | "لدى" | "خلال" | "منذ" | "حيث" | "ضمن"
         )
         && view
-            .actors
+            .actors_after(t)
             .iter()
-            .any(|m| m.first_tok == t + 1 && !m.generic);
+            .take_while(|m| m.first_tok == t + 1)
+            .any(|m| !m.generic);
     (definite && !surname || bare_name)
         && view.cues_at_start(t).next().is_none()
         && view.cues_at(t).next().is_none()
-        && view.actors.iter().all(|m| !m.span.overlaps(tok.span))
-        && view.places.iter().all(|p| !p.span.overlaps(tok.span))
-        && view.persons.iter().all(|p| !p.span.overlaps(tok.span))
+        && !view.named_overlapping(tok.span)
         && !view.inside_date(tok.span)
         && view.quantity_covering(tok.span).is_none()
 }
@@ -487,30 +486,25 @@ fn unnamed_subject_follows(
         return false;
     }
     let t = hit.last_tok + 1;
-    let head_of_next = view
-        .actors
-        .iter()
-        .find(|m| m.first_tok > t)
-        .is_some_and(|m| {
-            // "الخارجية السعودية"، "الدفاعات الجوية الإسرائيلية": a nisba adjective of
-            // the noun, after it or after its other adjectives.
-            let nisba = m.first_tok == m.last_tok
-                && m.first_tok - t <= 3
-                && {
-                    let w = view.text(m.span);
-                    w.starts_with("ال")
-                        && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية"))
-                }
-                && (t + 1..m.first_tok).all(|k| {
-                    view.text(view.a.tokens[k].span).starts_with("ال")
-                        && view.cues_at_start(k).next().is_none()
-                });
-            nisba
-                || m.first_tok - t <= 4
-                    && (m.split.prep == Some('ل')
-                        || (t..m.first_tok)
-                            .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Affiliation)))
-        });
+    let head_of_next = view.actors_after(t).first().is_some_and(|m| {
+        // "الخارجية السعودية"، "الدفاعات الجوية الإسرائيلية": a nisba adjective of
+        // the noun, after it or after its other adjectives.
+        let nisba = m.first_tok == m.last_tok
+            && m.first_tok - t <= 3
+            && {
+                let w = view.text(m.span);
+                w.starts_with("ال") && nisba_ending(w)
+            }
+            && (t + 1..m.first_tok).all(|k| {
+                view.text(view.a.tokens[k].span).starts_with("ال")
+                    && view.cues_at_start(k).next().is_none()
+            });
+        nisba
+            || m.first_tok - t <= 4
+                && (m.split.prep == Some('ل')
+                    || (t..m.first_tok)
+                        .any(|k| view.cues_at(k).any(|(_, c)| c == Cue::Affiliation)))
+    });
     !head_of_next
 }
 
@@ -578,11 +572,7 @@ fn reported(
     // "فالمتمردون يقصفون المدنيين بشكل يومي": a present-tense verb with an adverb of habit
     // describes what keeps happening, not an event.
     if def.voice == Voice::Verb {
-        let word = view.text(hit.span);
-        let stem = word
-            .strip_prefix('و')
-            .or_else(|| word.strip_prefix('ف'))
-            .unwrap_or(word);
+        let stem = without_conjunction(view.text(hit.span));
         let present = stem.starts_with('ي') || stem.starts_with('ت') && stem.ends_with("ون");
         let clause = view.clause_of(hit.span.start);
         let (lo, hi) = (view.tok_at(clause.start), view.tok_at(clause.end));
@@ -621,10 +611,7 @@ fn reported(
     if def.territory && hit.first_tok > 0 {
         let word = view.text(hit.span);
         let present = word.starts_with('ي') || word.starts_with('ت');
-        let after_relative = matches!(
-            view.text(view.a.tokens[hit.first_tok - 1].span),
-            "الذي" | "التي" | "الذين" | "اللتين" | "اللذين"
-        );
+        let after_relative = RELATIVES.contains(&view.text(view.a.tokens[hit.first_tok - 1].span));
         if present && after_relative {
             return false;
         }
@@ -720,6 +707,7 @@ fn candidates(
     let (prev_end, next_start) = reach(view, hit, sentence);
 
     // Candidate actors of the sentence.
+    let head_noun_first = head_noun_follows(view, hit, def);
     let mut cands: Vec<Cand> = Vec::new();
     for (ai, m) in view.actors_in(sentence) {
         if m.span.overlaps(hit.span) {
@@ -779,14 +767,10 @@ fn candidates(
         let subject_of_head = !before
             && m.split.prep == Some('ل')
             && m.first_tok - hit.last_tok <= 4
-            && head_noun_follows(view, hit, def);
+            && head_noun_first;
         let after_relative = !before
-            && (hit.last_tok + 1..m.first_tok).any(|t| {
-                matches!(
-                    view.text(view.a.tokens[t].span),
-                    "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
-                )
-            });
+            && (hit.last_tok + 1..m.first_tok)
+                .any(|t| RELATIVES.contains(&view.text(view.a.tokens[t].span)));
         cands.push(Cand {
             actor: ai,
             counted,
@@ -994,6 +978,7 @@ fn sides(
     def: &crate::rules::TriggerDef,
     cands: &[Cand],
     sentence: NormSpan,
+    subject_elsewhere: bool,
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
     // "تمكنوا من قتل المسؤول الأمني": after a preposition a verb's letters spell its
     // verbal noun, whose genitive is what the act befell.
@@ -1015,9 +1000,7 @@ fn sides(
             def,
             (voice, genitive),
             cands,
-            // "وطالب البيان الحوثيين": an unnamed subject after the verb, like a pronoun
-            // one, leaves the actor after it to be the object.
-            pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def),
+            subject_elsewhere,
             hit.split.article || view.text(hit.span).starts_with("ال"),
             cause_of_casualties(view, hit, def),
         ),
@@ -1163,6 +1146,8 @@ struct Roles<'v, 'a> {
     def: &'v crate::rules::TriggerDef,
     sentence: NormSpan,
     cands: &'v [Cand],
+    /// The verb's subject is a pronoun or an unnamed noun, not an actor after it.
+    subject_elsewhere: bool,
 }
 
 impl Roles<'_, '_> {
@@ -1183,6 +1168,7 @@ impl Roles<'_, '_> {
             def,
             sentence,
             cands,
+            subject_elsewhere,
         } = *self;
         let lo_tok = view.tok_at(sentence.start);
         // "اجتماعا آخر", "الاجتماع الأخير" with no one named, right after a meeting of a
@@ -1221,11 +1207,7 @@ impl Roles<'_, '_> {
             def.plover.as_str(),
             "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT"
         );
-        if statement
-            && actor1.is_none()
-            && (pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def))
-            && !cands.iter().any(|c| c.before)
-        {
+        if statement && actor1.is_none() && subject_elsewhere && !cands.iter().any(|c| c.before) {
             actor1 = previous_speaker(view, previous, hit, actor2.as_ref());
         }
         // "جدد الرئيس هادي … خلال لقائه مبعوث الأمم المتحدة": a meeting with one party named
@@ -1268,6 +1250,7 @@ impl Roles<'_, '_> {
             def,
             sentence,
             cands,
+            ..
         } = *self;
         let lo_tok = view.tok_at(sentence.start);
         // A protest is by protesters (the people named, or "protesters") against the
@@ -1402,13 +1385,18 @@ pub(crate) fn fill(
     }
     let (cands, pair_mentioned) = candidates(view, hit, def, sentence, clause);
 
-    let (actor1, actor2, side_assoc) = sides(view, hit, def, &cands, sentence);
+    // "وطالب البيان الحوثيين": an unnamed subject after the verb, like a pronoun one,
+    // leaves the actor after it to be the object and the speaker to the discourse.
+    let subject_elsewhere =
+        pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def);
+    let (actor1, actor2, side_assoc) = sides(view, hit, def, &cands, sentence, subject_elsewhere);
     let roles = Roles {
         view,
         hit,
         def,
         sentence,
         cands: &cands,
+        subject_elsewhere,
     };
     let (mut actor1, mut actor2) =
         roles.frame_rules(roles.discourse_roles(previous, state, pair_mentioned, (actor1, actor2)));
@@ -1851,6 +1839,13 @@ fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
         })
 }
 
+/// A trigger word without its conjunction و or ف.
+fn without_conjunction(word: &str) -> &str {
+    word.strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word)
+}
+
 /// The verb carries its subject as a plural suffix: perfect "توعدوا"، "اقتحموا"، imperfect
 /// "يقصفون". Arabic verbs agree in number only with a pronoun or a subject before them,
 /// so the actor right after such a verb is its object, never its subject.
@@ -1859,10 +1854,7 @@ fn pronoun_subject(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::Tri
         return false;
     }
     let word = view.text(hit.span);
-    let stem = word
-        .strip_prefix('و')
-        .or_else(|| word.strip_prefix('ف'))
-        .unwrap_or(word);
+    let stem = without_conjunction(word);
     word.ends_with("وا")
         || (word.ends_with("ون") && (stem.starts_with('ي') || stem.starts_with('ت')))
 }
@@ -1959,7 +1951,7 @@ fn directed(
                 let w = view.text(view.actors[adj.actor].span);
                 (definite_noun && w.starts_with("ال")
                     || !definite_noun && !w.starts_with("ال") && adj.distance == 1)
-                    && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية"))
+                    && nisba_ending(w)
                     && !w.contains(' ')
             };
             match genitive {
@@ -2154,7 +2146,21 @@ const REPEL: [&str; 24] = [
 ];
 
 /// Relative pronouns, normalized.
-const RELATIVES: [&str; 6] = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"];
+const RELATIVES: [&str; 8] = [
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللاتي",
+];
+
+/// A nisba adjective's ending ("الحوثي"، "الإسرائيلية"، "أمريكي").
+fn nisba_ending(w: &str) -> bool {
+    w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية")
+}
 
 /// For a verb right after a relative pronoun and ending in an object pronoun
 /// ("التي استهدفها الحوثيون"): (the actor after the verb, the antecedent right before
