@@ -430,9 +430,10 @@ fn previous_speaker(
         })
 }
 
-/// The word right after a single-word verb is a definite common noun: no actor, place,
-/// date, number, cue word or surname ("وطالب البيان …"، "وحث الوزير …"، "أدان المجلس
-/// التنسيقي للمقاومة …").
+/// The word right after a single-word verb is a definite common noun, or a bare name with
+/// an actor right after it: no actor, place, date, number, cue word or definite surname
+/// ("وطالب البيان …"، "وحث الوزير …"، "أدان المجلس التنسيقي للمقاومة …"، "وطالب مكاوي
+/// الأمم المتحدة").
 fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::TriggerDef) -> bool {
     // A verb with its preposition ("سيطرتها على المدينة") has its object next.
     if def.voice != Voice::Verb || hit.first_tok != hit.last_tok {

@@ -27,6 +27,13 @@ fn ymd(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date is YYYY-MM-DD")
 }
 
+/// The events found in a document of one body, dated `pub_date`.
+fn events_of(id: &str, pub_date: &str, body: &str) -> Vec<Event> {
+    extractor()
+        .extract(&doc(id, Some(pub_date), "", body))
+        .events
+}
+
 fn doc(id: &str, pub_date: Option<&str>, title: &str, body: &str) -> Document {
     let mut doc = Document::new(id, title, body);
     doc.pub_date = pub_date.map(ymd);
@@ -3718,15 +3725,8 @@ fn unnamed_subjects_and_two_letter_verbs_after_wa() {
         ),
     ]);
     // "وفر" stays "provided" or "fled" by its own rules, and "وقع" is no split verb.
-    let d = doc(
-        "wa-farra",
-        Some("2015-08-02"),
-        "",
-        "وقع الانفجار قرب مبنى المحافظة.",
-    );
-    let out = extractor().extract(&d);
-    assert!(out
-        .events
+    let events = events_of("wa-farra", "2015-08-02", "وقع الانفجار قرب مبنى المحافظة.");
+    assert!(events
         .iter()
         .all(|e| e.plover.event_type.as_str() != "RETREAT"));
 }
@@ -3768,13 +3768,12 @@ fn weapons_seized_and_places_fallen_into_hands() {
         ),
     ]);
     // A body found is no seizure.
-    let d = doc(
+    assert!(events_of(
         "a-body-found",
-        Some("2015-08-06"),
-        "",
-        "عثر الأهالي على جثة مواطن في أطراف مدينة تعز.",
-    );
-    assert!(extractor().extract(&d).events.is_empty());
+        "2015-08-06",
+        "عثر الأهالي على جثة مواطن في أطراف مدينة تعز."
+    )
+    .is_empty());
 }
 
 #[test]
@@ -3789,9 +3788,8 @@ fn habits_told_in_the_present_are_no_events() {
             "وتختطف الميليشيات المواطنين من منازلهم باستمرار.",
         ),
     ] {
-        let d = doc(name, Some("2015-08-06"), "", body);
-        let out = extractor().extract(&d);
-        assert!(out.events.is_empty(), "{name}: {:?}", out.events);
+        let events = events_of(name, "2015-08-06", body);
+        assert!(events.is_empty(), "{name}: {:?}", events);
     }
     // A report of one day stays a report.
     run(&[single(
@@ -3817,14 +3815,8 @@ fn a_surname_alone_after_the_full_name() {
         ],
     )]);
     // An adjective that spells a surname is no mention of its bearer.
-    let d = doc(
-        "red-sea-not-al-ahmar",
-        Some("2015-08-06"),
-        "",
-        "التقى نائب الرئيس علي محسن الأحمر السفير الأمريكي. وقصفت بوارج التحالف مواقع الحوثيين على ساحل البحر الأحمر.",
-    );
-    let out = extractor().extract(&d);
-    assert!(out.events.iter().all(|e| e
+    let events = events_of("red-sea-not-al-ahmar", "2015-08-06", "التقى نائب الرئيس علي محسن الأحمر السفير الأمريكي. وقصفت بوارج التحالف مواقع الحوثيين على ساحل البحر الأحمر.");
+    assert!(events.iter().all(|e| e
         .actor1
         .as_ref()
         .is_none_or(|a| a.text.as_deref() != Some("الأحمر"))));
@@ -3842,16 +3834,15 @@ fn outlets_report_and_approaches_take_nothing() {
             "مع اقتراب المقاومة الشعبية من تحرير محافظة أبين أعلن الحوثيون الطوارئ.",
         ),
     ] {
-        let d = doc(name, Some("2015-08-10"), "", body);
-        let out = extractor().extract(&d);
+        let events = events_of(name, "2015-08-10", body);
         assert!(
-            out.events.iter().all(|e| {
+            events.iter().all(|e| {
                 let ids = [&e.actor1, &e.actor2].map(|a| a.as_ref().map(|a| a.id.as_str()));
                 !ids.contains(&Some("iran"))
                     && e.acled.sub_event_type != "Government regains territory"
             }),
             "{name}: {:?}",
-            out.events
+            events
         );
     }
     // The agency's own country is no party; the air force it reports on is.
@@ -3916,22 +3907,16 @@ fn a_bare_name_after_the_verb_and_a_paper_named_after_a_city() {
 
 #[test]
 fn a_relative_clause_names_no_side_of_a_meeting() {
-    let d = doc(
-        "relative-clause-after-a-meeting",
-        Some("2015-07-24"),
-        "",
-        "وتم خلال الاجتماع الاستماع إلى محافظ عدن الذي تحدث عن الدمار الذي خلفته مليشيات الحوثي في المدينة.",
-    );
-    let out = extractor().extract(&d);
+    let events = events_of("relative-clause-after-a-meeting", "2015-07-24", "وتم خلال الاجتماع الاستماع إلى محافظ عدن الذي تحدث عن الدمار الذي خلفته مليشيات الحوثي في المدينة.");
     assert!(
-        out.events
+        events
             .iter()
             .all(|e| e.plover.event_type.as_str() != "CONSULT"
                 || [&e.actor1, &e.actor2]
                     .iter()
                     .all(|a| a.as_ref().is_none_or(|a| a.id != "houthis"))),
         "{:?}",
-        out.events
+        events
     );
     // The object of the meeting verb itself still counts.
     run(&[single(
@@ -3955,14 +3940,13 @@ fn holdings_and_contributions_are_no_captures() {
             "وأشاد الوزير بالجهد الكبير الذي أسهم في تحرير محافظة عدن من قبضة الحوثيين.",
         ),
     ] {
-        let d = doc(name, Some("2015-08-06"), "", body);
-        let out = extractor().extract(&d);
+        let events = events_of(name, "2015-08-06", body);
         assert!(
-            out.events
+            events
                 .iter()
                 .all(|e| e.plover.event_type.as_str() != "ASSAULT"),
             "{name}: {:?}",
-            out.events
+            events
         );
     }
 }
@@ -4035,13 +4019,12 @@ fn unattributed_strikes_of_the_us_air_campaign_of_2025() {
         ],
     )]);
     // Before the campaign an unnamed striker stays unnamed, and no event is reported.
-    let d = doc(
+    assert!(events_of(
         "a-strike-in-2024",
-        Some("2024-04-11"),
-        "",
-        "غارة جديدة على صنعاء وسط تحليق مكثف للطيران الحربي",
-    );
-    assert!(extractor().extract(&d).events.is_empty());
+        "2024-04-11",
+        "غارة جديدة على صنعاء وسط تحليق مكثف للطيران الحربي"
+    )
+    .is_empty());
     run(&[single(
         "a-young-man-killed-by-houthi-gunmen",
         "2025-04-11",
