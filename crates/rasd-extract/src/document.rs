@@ -60,6 +60,9 @@ pub(crate) struct TriggerHit {
     pub split: CliticSplit,
     pub first_tok: usize,
     pub last_tok: usize,
+    /// The attack verb that this weapon's trigger absorbed ("استهدفها الحوثيون بصاروخ":
+    /// استهدف), whose word still says how the roles stand around it.
+    pub verb: Option<usize>,
 }
 
 /// Everything found in one document.
@@ -730,6 +733,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 split: m.split,
                 first_tok,
                 last_tok,
+                verb: None,
             }
         })
         .collect();
@@ -912,6 +916,9 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                             "Remote explosive/landmine/IED" | "Suicide bomb"
                         );
                 if generic {
+                    if was.voice == crate::rules::Voice::Verb && prev.verb.is_none() {
+                        prev.verb = Some(prev.trigger);
+                    }
                     prev.trigger = t.trigger;
                 }
                 // Adjacent words become one trigger; across a name ("قصفت مليشيا

@@ -1007,10 +1007,14 @@ fn sides(
         ),
         FrameKind::Symmetric => symmetric(view, cands, co_subjects(view, hit, def)),
     };
-    // "السفينة التي استهدفها الحوثيون": a verb in a relative clause carrying the object
-    // pronoun has the antecedent as its object and the actor after it as its subject.
-    if def.frame == FrameKind::Directed && def.voice == Voice::Verb {
-        if let Some((doer, object)) = relative_object(view, hit, cands) {
+    // "السفينة التي استهدفها الحوثيون": a verb carrying the object pronoun has the
+    // pronoun's antecedent as its object and the actor after it as its subject.
+    let verb_def = match hit.verb {
+        Some(v) => Some(&view.res.triggers[v]),
+        None => (def.voice == Voice::Verb).then_some(def),
+    };
+    if let Some(verb_def) = verb_def.filter(|_| def.frame == FrameKind::Directed) {
+        if let Some((doer, object)) = relative_object(view, hit, cands, verb_def) {
             actor1 = Some(slot(view, doer));
             actor2 = Some(slot(view, object));
         }
@@ -2163,18 +2167,28 @@ fn nisba_ending(w: &str) -> bool {
     w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ية")
 }
 
-/// For a verb right after a relative pronoun and ending in an object pronoun
-/// ("التي استهدفها الحوثيون"): (the actor after the verb, the antecedent right before
-/// the pronoun), when both are named.
-fn relative_object(view: &DocView<'_>, hit: &TriggerHit, cands: &[Cand]) -> Option<(usize, usize)> {
+/// For a verb ending in an object pronoun with its subject named right after it
+/// ("السفينة التي استهدفها الحوثيون"، "بسفينة يونانية هاجمها الحوثيون"، "بعد أن
+/// استهدفها الحوثيون"): (the actor after the verb, the pronoun's antecedent), when both
+/// are named. After a relative pronoun the antecedent stands right before it; else it
+/// is the nearest actor named before the verb in its sentence.
+fn relative_object(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    cands: &[Cand],
+    def: &crate::rules::TriggerDef,
+) -> Option<(usize, usize)> {
     let rel = hit.first_tok.checked_sub(1)?;
-    if !RELATIVES.contains(&view.text(view.a.tokens[rel].span)) {
+    let verb_tok = if hit.verb.is_some() {
+        hit.first_tok
+    } else {
+        hit.last_tok
+    };
+    let word = view.text(view.a.tokens[verb_tok].span);
+    let relative = RELATIVES.contains(&view.text(view.a.tokens[rel].span));
+    if !pronoun_suffixed(word) || !relative && !object_suffixed_verb(word, def) {
         return None;
     }
-    if !pronoun_suffixed(view.text(view.a.tokens[hit.last_tok].span)) {
-        return None;
-    }
-    let object = view.actor_ending_at(rel.checked_sub(1)?)?;
     let doer = cands
         .iter()
         .filter(|c| {
@@ -2182,7 +2196,35 @@ fn relative_object(view: &DocView<'_>, hit: &TriggerHit, cands: &[Cand]) -> Opti
         })
         .min_by_key(|c| c.distance)?
         .actor;
+    let object = if relative {
+        view.actor_ending_at(rel.checked_sub(1)?)?
+    } else {
+        cands
+            .iter()
+            .filter(|c| c.before && c.own && view.actors[c.actor].id != view.actors[doer].id)
+            .filter(|c| c.same_clause || c.distance <= 12)
+            .min_by_key(|c| c.distance)?
+            .actor
+    };
     (view.actors[doer].id != view.actors[object].id).then_some((doer, object))
+}
+
+/// A verb (a trigger given by its verbs) that carries an object pronoun and leaves its
+/// subject to a name after it: "هاجمها"، "استهدفتهم"; not "قتلوهم" or "قتلناهم" (their
+/// subject is a pronoun too). A bare ه is left out: normalized, it is also ة.
+fn object_suffixed_verb(word: &str, def: &crate::rules::TriggerDef) -> bool {
+    let Some(stem) = ["هما", "ها", "هم"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+    else {
+        return false;
+    };
+    let stem = without_conjunction(stem);
+    !def.verbs.is_empty()
+        && stem.chars().count() >= 3
+        && !stem.ends_with('و')
+        && !stem.ends_with("نا")
+        && !stem.ends_with("تم")
 }
 
 /// Heads of a group of the subject's own people, with a possessive pronoun

@@ -4055,6 +4055,41 @@ fn an_indefinite_nisba_names_the_doer() {
 }
 
 #[test]
+fn a_verb_with_an_object_pronoun_has_its_subject_after_it() {
+    run(&[
+        single(
+            "a-ship-the-houthis-attacked",
+            "2024-08-26",
+            "ما زالت النيران مشتعلة في سفينة يونانية هاجمها الحوثيون في البحر الأحمر.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Actor2(Some("commercial-shipping"))],
+        ),
+        // The weapon after the verb gives the sub-event type; the verb still says
+        // who did it to whom.
+        single(
+            "a-ship-reached-port-after-the-houthis-hit-it",
+            "2024-03-10",
+            "وصلت السفينة إلى ميناء جيبوتي بعد أن استهدفها الحوثيون بصاروخ.",
+            "ASSAULT",
+            &[
+                Actor1(Some("houthis")),
+                Actor2(Some("commercial-shipping")),
+                Sub("Shelling/artillery/missile attack"),
+            ],
+        ),
+    ]);
+    // A verb whose subject is itself a pronoun ("قتلوهم") keeps the actor before it as
+    // the doer.
+    run(&[single(
+        "gunmen-who-killed-them",
+        "2015-07-01",
+        "اقتحم مسلحون حوثيون منزلا في تعز وقتلوهم.",
+        "ASSAULT",
+        &[Actor1(Some("houthis"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
