@@ -1167,6 +1167,9 @@ pub(crate) fn extract(
             }
             d.confidence = model.score(&features);
         }
+        if d.place.is_none() {
+            d.place = d.homeland.take();
+        }
         scored.push((crate::coding::to_event(&view, d), features));
     }
     scored.sort_by(|(a, _), (b, _)| {

@@ -32,6 +32,9 @@ pub(crate) struct Draft {
     pub assoc2: Vec<Slot>,
     pub date: Option<DateChoice>,
     pub place: Option<PlaceChoice>,
+    /// Yemen as a whole, where the sentence names no finer place: used only when the
+    /// story gives none either (`homeland_place`).
+    pub homeland: Option<PlaceChoice>,
     pub fatalities: Option<u32>,
     pub injured: Option<u32>,
     pub detained: Option<u32>,
@@ -1806,6 +1809,7 @@ pub(crate) fn fill(
         assoc1,
         assoc2,
         date,
+        homeland: homeland_place(view, hit, sentence),
         place,
         fatalities,
         injured,
@@ -2987,15 +2991,69 @@ const NEAR_WORDS: [&str; 12] = [
     "غربي",
 ];
 
+/// Places that say where an actor is based ("المتواجد في محافظة البيضاء") or a ship's
+/// flag or destination are not the event's place; nor are places of a cause supported
+/// ("مسيرات في صنعاء نصرة لغزة"، "تضامنا مع غزة").
+fn describes_no_event(view: &DocView<'_>, i: usize) -> bool {
+    let t = view.places[i].first_tok;
+    (t.saturating_sub(4)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceDescriptor))
+        || (t.saturating_sub(2)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceTie))
+}
+
+/// Yemen named as the event's only place ("تظاهر الآلاف في اليمن"، "في اليمن والمغرب"):
+/// the place of last resort, when neither the sentence nor the story names a finer one.
+pub(crate) fn homeland_place(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    sentence: NormSpan,
+) -> Option<PlaceChoice> {
+    use rasd_lexicon::PlaceLevel;
+    let lex = &view.res.lexicon;
+    let (prev_end, next_start) = reach(view, hit, sentence);
+    let in_range = |lo: usize, hi: usize| -> Vec<usize> {
+        let first = view.places.partition_point(|p| p.span.start < lo);
+        (first..view.places.len())
+            .take_while(|&i| view.places[i].span.start < hi)
+            .filter(|&i| view.places[i].span.end <= hi && !describes_no_event(view, i))
+            .collect()
+    };
+    let is_homeland = |i: usize| {
+        let p = lex.place(view.places[i].id);
+        p.level == PlaceLevel::Country && p.country == "YEM"
+    };
+    // The same choice of side as choose_place: after the trigger unless only Yemen is
+    // named there and a finer place before it.
+    let after = in_range(hit.span.end, next_start);
+    let mut before = in_range(prev_end, hit.span.start);
+    before.reverse();
+    let cands = if after.iter().any(|&i| !is_homeland(i))
+        || !before.iter().any(|&i| !is_homeland(i)) && !after.is_empty()
+    {
+        after
+    } else {
+        before
+    };
+    let countries_only = cands
+        .iter()
+        .all(|&i| lex.place(view.places[i].id).level == PlaceLevel::Country);
+    let &first = cands.first()?;
+    let place = lex.place(view.places[first].id);
+    (countries_only && place.country == "YEM").then(|| PlaceChoice {
+        id: view.places[first].id,
+        admin1_override: None,
+        geo_precision: 3,
+        span: view.places[first].span,
+    })
+}
+
 fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Option<PlaceChoice> {
     use rasd_lexicon::PlaceLevel;
     let lex = &view.res.lexicon;
-    // Places that say where an actor is based ("المتواجد في محافظة البيضاء") are not
-    // the event's place.
-    let descriptive = |i: usize| {
-        let t = view.places[i].first_tok;
-        (t.saturating_sub(4)..t).any(|k| view.cues_at(k).any(|(_, c)| c == Cue::PlaceDescriptor))
-    };
+    // "في اليمن والمغرب": the other countries named after Yemen are not its place.
+    if homeland_place(view, hit, sentence).is_some() {
+        return None;
+    }
+    let descriptive = |i: usize| describes_no_event(view, i);
     // "اليمن" alone says nothing about where in Yemen: the story's places do.
     let homeland = |i: usize| {
         let p = lex.place(view.places[i].id);

@@ -47,6 +47,7 @@ pub(crate) enum Cue {
     Reporting,
     Speech,
     PlaceDescriptor,
+    PlaceTie,
     Suffer,
     Cumulative,
     Aircraft,
@@ -227,7 +228,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 35] = [
+        let lists: [(&Vec<String>, Cue); 36] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -255,6 +256,7 @@ impl Resources {
             (&cues.reporting, Cue::Reporting),
             (&cues.speech, Cue::Speech),
             (&cues.place_descriptors, Cue::PlaceDescriptor),
+            (&cues.place_ties, Cue::PlaceTie),
             (&cues.suffer, Cue::Suffer),
             (&cues.cumulative, Cue::Cumulative),
             (&cues.aircraft, Cue::Aircraft),

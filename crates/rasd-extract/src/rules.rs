@@ -232,6 +232,10 @@ pub(crate) struct CueFile {
     pub reporting: Vec<String>,
     pub speech: Vec<String>,
     pub place_descriptors: Vec<String>,
+    /// Words right before a place that make it no place of the event: a cause supported
+    /// ("نصرة لغزة"), a ship's ties or destination ("سفينة مرتبطة بإسرائيل").
+    #[serde(default)]
+    pub place_ties: Vec<String>,
     pub suffer: Vec<String>,
     /// Words that make a casualty figure a running total ("منذ بدء الحرب").
     #[serde(default)]

@@ -4090,6 +4090,42 @@ fn a_verb_with_an_object_pronoun_has_its_subject_after_it() {
 }
 
 #[test]
+fn the_cause_a_march_supports_is_not_where_it_is() {
+    run(&[
+        single(
+            "a-march-in-sanaa-for-gaza",
+            "2025-08-16",
+            "خرجت مسيرات حاشدة في مدينة صنعاء نصرة لغزة.",
+            "PROTEST",
+            &[PlaceText("مدينة صنعاء"), Admin1(Some("YE13"))],
+        ),
+        single(
+            "a-march-in-taiz-in-solidarity-with-aden",
+            "2015-07-01",
+            "تظاهر الآلاف في مدينة تعز تضامنا مع أهالي عدن.",
+            "PROTEST",
+            &[PlaceText("مدينة تعز"), Admin1(Some("YE15"))],
+        ),
+        // Yemen named first among countries is the place, as a country.
+        single(
+            "marches-in-yemen-and-morocco",
+            "2025-09-26",
+            "تظاهر مئات الآلاف في اليمن والمغرب وموريتانيا نصرة لغزة.",
+            "PROTEST",
+            &[PlaceText("اليمن"), Admin1(None)],
+        ),
+        // A ship's ties or destination are not where it was hit.
+        single(
+            "a-ship-tied-to-israel",
+            "2024-10-17",
+            "استهدف الحوثيون سفينة مرتبطة بإسرائيل في خليج عدن.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), PlaceText("خليج عدن")],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
