@@ -4126,6 +4126,37 @@ fn the_cause_a_march_supports_is_not_where_it_is() {
 }
 
 #[test]
+fn military_operations_carried_out_are_attacks() {
+    run(&[
+        single(
+            "houthis-announce-three-operations",
+            "2024-12-13",
+            "أعلنت جماعة أنصار الله تنفيذ ثلاث عمليات عسكرية على أهداف في مدينة إيلات باستخدام طائرات مسيرة.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Actor2(Some("israel"))],
+        ),
+        single(
+            "the-resistance-carried-out-an-operation",
+            "2015-07-01",
+            "نفذت المقاومة الشعبية عملية نوعية ضد تجمع للحوثيين في مدينة تعز.",
+            "ASSAULT",
+            &[
+                Actor1(Some("popular-resistance")),
+                Actor2(Some("houthis")),
+                Admin1(Some("YE15")),
+            ],
+        ),
+    ]);
+    // A campaign being prepared is no attack yet.
+    assert!(events_of(
+        "an-operation-prepared",
+        "2015-07-01",
+        "تستعد قوات التحالف لبدء عملية عسكرية واسعة في الحديدة."
+    )
+    .is_empty());
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
