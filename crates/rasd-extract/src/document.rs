@@ -1089,10 +1089,15 @@ pub(crate) fn extract(
         .filter_map(|t| Some((view.a.sentence_at(t.span.start)?, t.span.end)))
         .collect();
     // "اتهم الوزير الحوثيين بتدمير المدينة": what an accusation says with ب is its content.
+    // What a condemnation names with ب happened ("نددت الجامعة باغتيال …").
     let accusations: Vec<(usize, usize)> = view
         .triggers
         .iter()
         .filter(|t| res.triggers[t.trigger].plover == "ACCUSE")
+        .filter(|t| {
+            let w = view.text(t.span);
+            w.contains("تهم") || w.contains("حمل")
+        })
         .filter_map(|t| Some((view.a.sentence_at(t.span.start)?, t.span.end)))
         .collect();
     let with_bi = |pos: usize| {

@@ -1930,12 +1930,15 @@ fn directed(
             });
             // A subject right before the noun ("شنت مقاتلات التحالف غارات …") is the
             // agent; the genitive then names what the noun is about.
+            // Not the subject of another event's verb ("نددت جماعة الحوثيين باغتيال
+            // إسرائيل القائد": the condemners did not kill).
             let subject_before = cands.iter().any(|c| {
                 c.before
                     && c.own
                     && c.same_clause
                     && c.distance <= 6
                     && c.marker == Marker::Unmarked
+                    && !subject_of_other_verb(view, def, view.actors[c.actor].first_tok)
             });
             // "القبض على جنود من وحدات الأمن المركزي": a name shortly after a common
             // noun says whose it is.
@@ -2096,6 +2099,15 @@ fn directed(
         .map(|c| c.actor);
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+/// Whether the word at token `t` follows, within a few words, the trigger of an event of
+/// another type: then it is that event's subject.
+fn subject_of_other_verb(view: &DocView<'_>, def: &crate::rules::TriggerDef, t: usize) -> bool {
+    let sentence = view.sentence_of(view.a.tokens[t].span.start);
+    view.triggers_in(sentence).any(|o| {
+        o.last_tok < t && o.last_tok + 8 >= t && view.res.triggers[o.trigger].plover != def.plover
+    })
 }
 
 /// The kinds of story a frame told on without its doer ("وقصف أهدافا أخرى"، "كما
@@ -3021,18 +3033,16 @@ pub(crate) fn homeland_place(
         let p = lex.place(view.places[i].id);
         p.level == PlaceLevel::Country && p.country == "YEM"
     };
-    // The same choice of side as choose_place: after the trigger unless only Yemen is
-    // named there and a finer place before it.
-    let after = in_range(hit.span.end, next_start);
-    let mut before = in_range(prev_end, hit.span.start);
-    before.reverse();
-    let cands = if after.iter().any(|&i| !is_homeland(i))
-        || !before.iter().any(|&i| !is_homeland(i)) && !after.is_empty()
+    // After the trigger only ("الحوثيين في اليمن" before it says where an actor is),
+    // and only when choose_place would not take a finer place before it.
+    let cands = in_range(hit.span.end, next_start);
+    if !cands.iter().any(|&i| !is_homeland(i))
+        && in_range(prev_end, hit.span.start)
+            .iter()
+            .any(|&i| !is_homeland(i))
     {
-        after
-    } else {
-        before
-    };
+        return None;
+    }
     let countries_only = cands
         .iter()
         .all(|&i| lex.place(view.places[i].id).level == PlaceLevel::Country);

@@ -3879,6 +3879,25 @@ fn what_an_accusation_says_is_not_reported() {
         "ACCUSE",
         &[Actor1(Some("usa")), Actor2(Some("russia"))],
     )]);
+    // What a condemnation names happened; its verbal noun has its own doer, not the
+    // condemners.
+    let events = events_of(
+        "a-killing-condemned",
+        "2024-09-28",
+        "نددت جماعة الحوثيين باغتيال إسرائيل الأمين العام لحزب الله.",
+    );
+    assert_eq!(events.len(), 2, "{events:#?}");
+    let killing = events
+        .iter()
+        .find(|e| e.plover.event_type == "ASSAULT")
+        .expect("the killing is reported");
+    assert_eq!(actor_id(&killing.actor1), Some("israel"));
+    assert_eq!(actor_id(&killing.actor2), Some("hezbollah"));
+    let condemnation = events
+        .iter()
+        .find(|e| e.plover.event_type == "ACCUSE")
+        .expect("the condemnation is reported");
+    assert_eq!(actor_id(&condemnation.actor1), Some("houthis"));
 }
 
 #[test]
