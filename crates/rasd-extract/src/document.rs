@@ -465,14 +465,22 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .iter()
             .any(|m| m.stem_span.contains(span))
     };
-    // So is a guessed name that opens with an event word ("المتحدث باسم الحكومة ضرورة
-    // انسحاب …": no one is called ضرورة).
+    // So is a guessed name with an event word in it ("المتحدث باسم الحكومة ضرورة انسحاب
+    // …": no one is called ضرورة; "نائب رئيس مجلس الشورى يناشد …"). Such names are
+    // dropped.
     let guessed: Vec<NormSpan> = view
         .persons
         .iter()
         .filter(|p| {
-            let (first, _) = view.tok_range(p.name);
-            is_trigger_word(view.a.tokens[first].span)
+            let (first, last) = view.tok_range(p.name);
+            // Nor does a name open with a preposition and the article ("بالتحقيق").
+            let tok = &view.a.tokens[first];
+            let prep_article = view.text(tok.span).starts_with("بال")
+                && tok
+                    .splits
+                    .iter()
+                    .any(|sp| sp.prep == Some('ب') && sp.article);
+            prep_article || (first..=last).any(|t| is_trigger_word(view.a.tokens[t].span))
         })
         .map(|p| p.name)
         .collect();

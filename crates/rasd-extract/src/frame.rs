@@ -577,7 +577,11 @@ fn reported(
     // describes what keeps happening, not an event.
     if def.voice == Voice::Verb {
         let stem = without_conjunction(view.text(hit.span));
-        let present = stem.starts_with('ي') || stem.starts_with('ت') && stem.ends_with("ون");
+        // ت opens a present form too ("وتختطف") unless the verb itself begins with it
+        // (تقدم، تظاهر).
+        let present = stem.starts_with('ي')
+            || stem.starts_with('ت')
+                && (stem.ends_with("ون") || !def.verbs.iter().any(|v| v.starts_with('ت')));
         let clause = view.clause_of(hit.span.start);
         let (lo, hi) = (view.tok_at(clause.start), view.tok_at(clause.end));
         if present && (lo..hi).any(|t| view.cues_at(t).any(|(_, c)| c == Cue::Habitual)) {

@@ -4176,6 +4176,86 @@ fn military_operations_carried_out_are_attacks() {
 }
 
 #[test]
+fn present_tense_headlines_of_every_kind() {
+    let cases: [(&str, &str, &str, Option<&str>, Option<&str>); 9] = [
+        (
+            "present-reject",
+            "الحوثيون يرفضون مقترح المبعوث الأممي",
+            "REJECT",
+            Some("houthis"),
+            Some("un"),
+        ),
+        (
+            "present-condemn",
+            "الإمارات تدين اختطاف الحوثيين موظفي الأمم المتحدة",
+            "ACCUSE",
+            Some("uae"),
+            Some("houthis"),
+        ),
+        (
+            "present-arrest",
+            "قوات الأمن تعتقل خلية حوثية في مأرب",
+            "COERCE",
+            Some("police"),
+            Some("houthis"),
+        ),
+        (
+            "present-release",
+            "الحوثيون يفرجون عن خمسين أسيرا من القوات الحكومية",
+            "RETREAT",
+            Some("houthis"),
+            Some("yemen-gov-forces"),
+        ),
+        (
+            "present-abduct",
+            "الحوثيون يختطفون موظفين أمميين في صنعاء",
+            "ASSAULT",
+            Some("houthis"),
+            None,
+        ),
+        (
+            "present-welcome",
+            "السعودية ترحب بقرار الحكومة اليمنية",
+            "SUPPORT",
+            Some("saudi-arabia"),
+            Some("yemen-government"),
+        ),
+        (
+            "present-appeal",
+            "الحكومة اليمنية تناشد الأمم المتحدة التدخل لإنقاذ المدنيين",
+            "REQUEST",
+            Some("yemen-government"),
+            Some("un"),
+        ),
+        (
+            "present-threaten",
+            "زعيم الحوثيين يهدد السعودية بالقصف",
+            "THREATEN",
+            Some("houthis"),
+            Some("saudi-arabia"),
+        ),
+        (
+            "present-meet",
+            "الرئيس العليمي يلتقي السفير الأمريكي في الرياض",
+            "CONSULT",
+            Some("yemen-government"),
+            Some("usa"),
+        ),
+    ];
+    for (name, body, plover, a1, a2) in cases {
+        let events = events_of(name, "2025-04-11", body);
+        let e = events
+            .iter()
+            .find(|e| e.plover.event_type == plover)
+            .unwrap_or_else(|| panic!("{name}: no {plover} in {events:#?}"));
+        assert_eq!(actor_id(&e.actor1), a1, "{name}: actor1");
+        if a2.is_some() {
+            assert_eq!(actor_id(&e.actor2), a2, "{name}: actor2");
+        }
+    }
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
