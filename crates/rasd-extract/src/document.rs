@@ -248,10 +248,21 @@ impl<'a> DocView<'a> {
     /// or, with `needs_before`, a few words before it.
     pub(crate) fn context_met(&self, t: &TriggerHit) -> bool {
         let needs = &self.res.needs[t.trigger];
+        let unless = &self.res.unless[t.trigger];
+        let sentence = self.sentence_of(t.span.start);
+        if !unless.is_empty()
+            && !self
+                .cues_in(
+                    sentence,
+                    |c| matches!(c, Cue::Need(id) if unless.contains(&id)),
+                )
+                .is_empty()
+        {
+            return false;
+        }
         if needs.is_empty() {
             return true;
         }
-        let sentence = self.sentence_of(t.span.start);
         let found = self.cues_in(
             sentence,
             |c| matches!(c, Cue::Need(id) if needs.contains(&id)),

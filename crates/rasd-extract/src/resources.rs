@@ -74,6 +74,8 @@ pub struct Resources {
     pub(crate) cue_of: Vec<Vec<Cue>>,
     /// Trigger index → the `Need` word ids it requires (empty: none).
     pub(crate) needs: Vec<Vec<u16>>,
+    /// Trigger index → the `Need` word ids that cancel it in its sentence.
+    pub(crate) unless: Vec<Vec<u16>>,
     pub(crate) acled: AcledTable,
     pub(crate) attribution_kinds: Vec<String>,
     /// Built-in units that report as their parent (e.g. a Houthi security service as
@@ -288,16 +290,22 @@ impl Resources {
         }
         let mut need_words: BTreeMap<String, u16> = BTreeMap::new();
         let mut needs = Vec::with_capacity(triggers.len());
+        let mut unless = Vec::with_capacity(triggers.len());
+        let mut word_ids = |words: &[String]| -> Vec<u16> {
+            words
+                .iter()
+                .map(|word| {
+                    let key = normalize_key(word);
+                    let next = need_words.len() as u16;
+                    let id = *need_words.entry(key).or_insert(next);
+                    table.add(word, Cue::Need(id));
+                    id
+                })
+                .collect()
+        };
         for t in &triggers {
-            let mut ids = Vec::new();
-            for word in &t.needs {
-                let key = normalize_key(word);
-                let next = need_words.len() as u16;
-                let id = *need_words.entry(key).or_insert(next);
-                table.add(word, Cue::Need(id));
-                ids.push(id);
-            }
-            needs.push(ids);
+            needs.push(word_ids(&t.needs));
+            unless.push(word_ids(&t.unless));
         }
         let (cue_matcher, cue_of) = table.compile();
         let rollup = BUILTIN_ACTORS
@@ -316,6 +324,7 @@ impl Resources {
             cue_matcher,
             cue_of,
             needs,
+            unless,
             acled,
             attribution_kinds,
             rollup,

@@ -89,6 +89,10 @@ pub(crate) struct TriggerDef {
     /// One of these words must occur in the trigger's clause.
     #[serde(default)]
     pub needs: Vec<String>,
+    /// None of these words may occur in the trigger's sentence ("الأرصاد" for a warning:
+    /// a weather warning threatens no one).
+    #[serde(default)]
+    pub unless: Vec<String>,
     /// With `needs`: the word must stand at most this many words before the trigger
     /// ("أطلق مسلحون حوثيون النار").
     #[serde(default)]

@@ -4256,6 +4256,17 @@ fn present_tense_headlines_of_every_kind() {
 }
 
 #[test]
+fn a_name_split_to_dodge_filters_is_still_the_name() {
+    run(&[single(
+        "a-saudi-strike-on-the-split-houthis",
+        "2025-04-11",
+        "عاجل: أول استهداف سعودي على الحو ثيين في صعدة",
+        "ASSAULT",
+        &[Actor1(Some("saudi-arabia")), Actor2(Some("houthis"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
