@@ -912,9 +912,32 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                     .iter()
                     .any(|m| m.span.contains(tok) && !m.generic)
             });
+            // "هاجمت هدفا في ميناء إيلات بعدد من الطائرات المسيرة": the weapon an attack
+            // was carried out with, a few words on in its sentence, is its weapon.
+            let weapon_of_verb = {
+                let was = &res.triggers[prev.trigger];
+                let with_words = |k: usize| {
+                    let span = view.a.tokens[k].span;
+                    let w = &view.a.norm.as_str()[span.start..span.end];
+                    matches!(w, "بعدد" | "باستخدام" | "بواسطه" | "مستخدما" | "مستخدمه")
+                };
+                was.frame == crate::rules::FrameKind::Directed
+                    && was.plover == "ASSAULT"
+                    && t.first_tok > prev.last_tok
+                    && t.first_tok - prev.last_tok <= 14
+                    && view.a.sentence_at(prev.span.start) == view.a.sentence_at(t.span.start)
+                    && (t.split.prep == Some('ب')
+                        || (t.first_tok.saturating_sub(2)..t.first_tok).any(with_words))
+                    // A weapon with its own doer ("قتل 8 مدنيين بقصف للحوثيين") tells
+                    // the cause with its own sides.
+                    && !view
+                        .actors
+                        .iter()
+                        .any(|m| m.first_tok > t.last_tok && m.first_tok <= t.last_tok + 3)
+            };
             // A verb and its object noun with only the subject's name between them
             // ("وزعت اللجنة الدولية للصليب الأحمر مساعدات") are one act too.
-            if same && prev.last_tok < t.first_tok && gap_is_names {
+            if same && prev.last_tok < t.first_tok && (gap_is_names || weapon_of_verb) {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
                 // So does a drone or a shell after "انفجار" ("انفجار مسيرة").
                 // "فجر مسلحون عبوة ناسفة": the verb that blows up houses, with a device

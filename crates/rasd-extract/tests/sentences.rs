@@ -4267,6 +4267,21 @@ fn a_name_split_to_dodge_filters_is_still_the_name() {
 }
 
 #[test]
+fn the_weapon_an_attack_was_made_with_is_that_attack() {
+    run(&[single(
+        "an-attack-on-eilat-with-drones",
+        "2024-11-16",
+        "قال المتحدث العسكري للحوثيين إن قواته هاجمت هدفا حيويا في ميناء إيلات الإسرائيلي بعدد من الطائرات المسيرة.",
+        "ASSAULT",
+        &[
+            Actor1(Some("houthis")),
+            Actor2(Some("israel")),
+            Sub("Air/drone strike"),
+        ],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
