@@ -758,7 +758,8 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         .collect();
     // "مسيرة" is a march and a drone: not a march as an instrument ("بمسيرة"), after
     // "طائرة"/"زورق" or a word of shooting down, falling, intercepting or launching
-    // ("إسقاط مسيرة"، "سقوط مسيرة"، "اعتراض مسيرتين"), or before "مفخخة".
+    // ("إسقاط مسيرة"، "سقوط مسيرة"، "اعتراض مسيرتين"), a few words after shooting down
+    // or intercepting, or before "مفخخة"، "أطلقها"، "انتحارية".
     const DRONE_BEFORE: [&str; 22] = [
         "طائره",
         "طائرات",
@@ -789,12 +790,19 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         }
         let drone_before = t.first_tok > 0
             && DRONE_BEFORE.contains(&view.text(view.a.tokens[t.first_tok - 1].span));
-        let drone_after = view
-            .a
-            .tokens
-            .get(t.last_tok + 1)
-            .is_some_and(|n| view.text(n.span).starts_with("مفخخ"));
-        !(t.split.prep == Some('ب') || drone_before || drone_after)
+        // "أسقطت مدمرة أمريكية ثلاث مسيرات": shot down or intercepted a few words before.
+        let downed_before = (t.first_tok.saturating_sub(5)..t.first_tok).any(|k| {
+            let w = frame::without_conjunction(view.text(view.a.tokens[k].span));
+            ["اسقط", "اعترض", "اسقاط", "اعتراض", "تصدت", "التصدي"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        });
+        // "مسيرات أطلقها الحوثيون"، "مسيرة مفخخة".
+        let drone_after = view.a.tokens.get(t.last_tok + 1).is_some_and(|n| {
+            let w = view.text(n.span);
+            w.starts_with("مفخخ") || w.starts_with("اطلق") || w.starts_with("انتحاري")
+        });
+        !(t.split.prep == Some('ب') || drone_before || downed_before || drone_after)
     });
     // "فجر اليوم" is a time of day, not the verb "blew up": no trigger inside a date.
     found.retain(|t| !view.inside_date(t.span));

@@ -1853,7 +1853,7 @@ fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
 }
 
 /// A trigger word without its conjunction و or ف.
-fn without_conjunction(word: &str) -> &str {
+pub(crate) fn without_conjunction(word: &str) -> &str {
     word.strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
         .unwrap_or(word)
@@ -1970,8 +1970,20 @@ fn directed(
                     && nisba_ending(w)
                     && !w.contains(' ')
             };
+            // "اعتراض الجيش الإسرائيلي مسيرة": a weapon named right after the genitive
+            // is what was intercepted, the genitive who intercepted it.
+            let weapon_follows = def.acled == "Disrupted weapons use" && adj.distance == 1 && {
+                let next = view.actors[adj.actor].last_tok + 1;
+                view.a.tokens.get(next).is_some_and(|n| {
+                    let w = view.text(n.span);
+                    ["صاروخ", "مسير", "طائر", "قذيف", "زورق", "زوارق", "صواريخ"]
+                        .iter()
+                        .any(|p| w.starts_with(p))
+                })
+            };
             match genitive {
                 _ if nisba && a1.is_none() => a1 = Some(adj.actor),
+                Genitive::Patient if weapon_follows && a1.is_none() => a1 = Some(adj.actor),
                 Genitive::Agent if a1.is_none() && !subject_before => a1 = Some(adj.actor),
                 Genitive::Patient if object_follows && !subject_before && a1.is_none() => {
                     a1 = Some(adj.actor)
@@ -3039,7 +3051,15 @@ pub(crate) fn homeland_place(
     };
     // After the trigger only ("الحوثيين في اليمن" before it says where an actor is),
     // and only when choose_place would not take a finer place before it.
-    let cands = in_range(hit.span.end, next_start);
+    // "صاروخ أطلق من اليمن": where it came from is not where it happened.
+    let origin = |i: usize| {
+        let t = view.places[i].first_tok;
+        t > 0 && view.text(view.a.tokens[t - 1].span) == "من"
+    };
+    let cands: Vec<usize> = in_range(hit.span.end, next_start)
+        .into_iter()
+        .filter(|&i| !origin(i))
+        .collect();
     if !cands.iter().any(|&i| !is_homeland(i))
         && in_range(prev_end, hit.span.start)
             .iter()

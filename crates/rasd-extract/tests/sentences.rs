@@ -4282,6 +4282,38 @@ fn the_weapon_an_attack_was_made_with_is_that_attack() {
 }
 
 #[test]
+fn interceptions_say_who_intercepted_what() {
+    run(&[
+        // The genitive before the weapon intercepted is the interceptor; Yemen, where
+        // the drone came from, is not where it was intercepted.
+        single(
+            "the-israeli-army-intercepts-a-drone",
+            "2025-09-11",
+            "دوت صفارات الإنذار في إيلات بعد اعتراض الجيش الإسرائيلي مسيرة أطلقت من اليمن.",
+            "ASSAULT",
+            &[
+                Actor1(Some("israel")),
+                Actor2(Some("houthis")),
+                Sub("Disrupted weapons use"),
+                PlaceText("إيلات"),
+            ],
+        ),
+        // Drones shot down a few words after the verb are drones, not marches.
+        single(
+            "a-destroyer-downs-three-drones",
+            "2024-01-10",
+            "أسقطت مدمرة أمريكية ثلاث مسيرات أطلقها الحوثيون فوق البحر الأحمر.",
+            "ASSAULT",
+            &[
+                Actor1(Some("usa")),
+                Actor2(Some("houthis")),
+                Sub("Disrupted weapons use"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
