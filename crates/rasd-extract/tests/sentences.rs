@@ -4314,6 +4314,24 @@ fn interceptions_say_who_intercepted_what() {
 }
 
 #[test]
+fn a_convoy_is_where_it_arrives_and_restored_calm_is_no_capture() {
+    run(&[single(
+        "aid-through-a-border-crossing",
+        "2015-07-20",
+        "وصلت إلى مدينة سيئون ثلاث شاحنات قادمة من المملكة عبر منفذ الوديعة تحمل مساعدات مقدمة من مركز الملك سلمان للإغاثة.",
+        "AID",
+        &[Actor1(Some("saudi-arabia")), Admin1(Some("YE19"))],
+    )]);
+    assert!(events_of(
+        "security-restored",
+        "2015-07-20",
+        "استعادة الدولة هي هدف التحالف في اليمن."
+    )
+    .iter()
+    .all(|e| e.plover.event_type != "ASSAULT"));
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
