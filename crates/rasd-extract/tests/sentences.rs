@@ -4332,6 +4332,34 @@ fn a_convoy_is_where_it_arrives_and_restored_calm_is_no_capture() {
 }
 
 #[test]
+fn states_beyond_the_region_by_name_and_adjective() {
+    run(&[
+        single(
+            "an-ambassador-received",
+            "2015-08-11",
+            "استقبل المشرف العام على مركز الملك سلمان للإغاثة اليوم سفير مملكة النرويج لدى المملكة.",
+            "CONSULT",
+            &[Pair("saudi-arabia", "norway")],
+        ),
+        single(
+            "bahraini-soldiers-killed",
+            "2015-09-08",
+            "قتل خمسة جنود بحرينيين في مأرب في هجوم للحوثيين.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Actor2(Some("bahrain"))],
+        ),
+    ]);
+    // The sunset prayer is no Morocco.
+    run(&[single(
+        "clashes-after-the-sunset-prayer",
+        "2015-07-20",
+        "اندلعت اشتباكات بعد صلاة المغرب في حي كريتر بعدن بين الحوثيين والمقاومة الشعبية.",
+        "ASSAULT",
+        &[Pair("houthis", "popular-resistance")],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
