@@ -791,15 +791,27 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         let drone_before = t.first_tok > 0
             && DRONE_BEFORE.contains(&view.text(view.a.tokens[t.first_tok - 1].span));
         // "أسقطت مدمرة أمريكية ثلاث مسيرات": shot down or intercepted a few words before.
+        // So are drones named with missiles ("بصاروخ باليستي و3 مسيرات").
         let downed_before = (t.first_tok.saturating_sub(5)..t.first_tok).any(|k| {
             let w = frame::without_conjunction(view.text(view.a.tokens[k].span));
-            ["اسقط", "اعترض", "اسقاط", "اعتراض", "تصدت", "التصدي"]
-                .iter()
-                .any(|v| w.starts_with(v))
+            let w = w.strip_prefix('ب').unwrap_or(w);
+            [
+                "اسقط",
+                "اعترض",
+                "اسقاط",
+                "اعتراض",
+                "تصدت",
+                "التصدي",
+                "صاروخ",
+                "صواريخ",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
         });
-        // "مسيرات أطلقها الحوثيون"، "مسيرة مفخخة".
+        // "مسيرات أطلقها الحوثيون"، "مسيرة مفخخة"، "المسيرات الانتحارية".
         let drone_after = view.a.tokens.get(t.last_tok + 1).is_some_and(|n| {
             let w = view.text(n.span);
+            let w = w.strip_prefix("ال").unwrap_or(w);
             w.starts_with("مفخخ") || w.starts_with("اطلق") || w.starts_with("انتحاري")
         });
         !(t.split.prep == Some('ب') || drone_before || downed_before || drone_after)
@@ -866,23 +878,29 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         .collect();
     // "استهدف الحوثيون سفينة بمسيرة": an attack verb whose weapon follows with ب keeps its
     // frame (it has the sides); the weapon gives the sub-event type when they merge.
-    let instruments: Vec<(usize, &str)> = found
+    // (first token, type, how far after the verb): a weapon with ب stands within ten
+    // words of its verb; one introduced by "بعدد من"، "باستخدام" may stand further.
+    let instruments: Vec<(usize, &str, usize)> = found
         .iter()
-        .filter(|t| {
-            !res.triggers[t.trigger].fallback
-                && view.a.tokens[t.first_tok]
-                    .splits
-                    .iter()
-                    .any(|sp| sp.prep == Some('ب'))
+        .filter(|t| !res.triggers[t.trigger].fallback)
+        .filter_map(|t| {
+            let with_bi = view.a.tokens[t.first_tok]
+                .splits
+                .iter()
+                .any(|sp| sp.prep == Some('ب'));
+            let with_words = (t.first_tok.saturating_sub(2)..t.first_tok)
+                .any(|k| instrument_word(view.text(view.a.tokens[k].span)));
+            let reach = if with_words { 18 } else { 10 };
+            (with_bi || with_words)
+                .then(|| (t.first_tok, res.triggers[t.trigger].plover.as_str(), reach))
         })
-        .map(|t| (t.first_tok, res.triggers[t.trigger].plover.as_str()))
         .collect();
     let with_instrument = |t: &TriggerHit, plover: &str| {
         let sentence = view.a.sentence_at(t.span.start);
-        instruments.iter().any(|&(first, p)| {
+        instruments.iter().any(|&(first, p, reach)| {
             p == plover
                 && first > t.last_tok
-                && first - t.last_tok <= 10
+                && first - t.last_tok <= reach
                 && view.a.sentence_at(view.a.tokens[first].span.start) == sentence
         })
     };
@@ -926,16 +944,15 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 let was = &res.triggers[prev.trigger];
                 let with_words = |k: usize| {
                     let span = view.a.tokens[k].span;
-                    let w = &view.a.norm.as_str()[span.start..span.end];
-                    matches!(w, "بعدد" | "باستخدام" | "بواسطه" | "مستخدما" | "مستخدمه")
+                    instrument_word(&view.a.norm.as_str()[span.start..span.end])
                 };
                 was.frame == crate::rules::FrameKind::Directed
                     && was.plover == "ASSAULT"
                     && t.first_tok > prev.last_tok
-                    && t.first_tok - prev.last_tok <= 14
                     && view.a.sentence_at(prev.span.start) == view.a.sentence_at(t.span.start)
-                    && (t.split.prep == Some('ب')
-                        || (t.first_tok.saturating_sub(2)..t.first_tok).any(with_words))
+                    && (t.split.prep == Some('ب') && t.first_tok - prev.last_tok <= 14
+                        || (t.first_tok.saturating_sub(2)..t.first_tok).any(with_words)
+                            && t.first_tok - prev.last_tok <= 18)
                     // A weapon with its own doer ("قتل 8 مدنيين بقصف للحوثيين") tells
                     // the cause with its own sides.
                     && !view
@@ -1658,4 +1675,10 @@ fn surnames_after_full_names(res: &Resources, view: &mut DocView<'_>) {
     }
     view.actors.extend(added);
     view.actors.sort_by_key(|m| m.span.start);
+}
+
+/// Words that introduce the weapon an act was done with ("بعدد من الصواريخ"،
+/// "باستخدام طائرات مسيرة"), normalized.
+fn instrument_word(w: &str) -> bool {
+    matches!(w, "بعدد" | "باستخدام" | "بواسطه" | "مستخدما" | "مستخدمه")
 }

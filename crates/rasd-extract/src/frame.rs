@@ -478,6 +478,34 @@ fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::T
         && view.quantity_covering(tok.span).is_none()
 }
 
+/// "أن القوات البحرية استهدفت سفينة": in reported speech a definite noun phrase that
+/// names no actor stands before the verb as its subject (SVO), so the actor after the
+/// verb is its object.
+fn unnamed_subject_before(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+) -> bool {
+    if def.voice != Voice::Verb || hit.split.conj {
+        return false;
+    }
+    let t = hit.first_tok;
+    (2..=3).any(|n| {
+        let Some(k) = t.checked_sub(n) else {
+            return false;
+        };
+        let complementizer = matches!(view.text(view.a.tokens[k].span), "ان" | "بان");
+        complementizer
+            && (k + 1..t).all(|j| {
+                let span = view.a.tokens[j].span;
+                view.text(span).starts_with("ال")
+                    && view.actors_in(span).next().is_none()
+                    && !view.places.iter().any(|p| p.span.overlaps(span))
+                    && !view.inside_date(span)
+            })
+    })
+}
+
 /// The verb's subject is a definite common noun that names no actor ("وطالب البيان
 /// الحوثيين"); one whose actor follows as its adjective ("الخارجية السعودية"), with ل or
 /// with an affiliation word ("المجلس التنسيقي للمقاومة") is that actor's.
@@ -1395,17 +1423,22 @@ pub(crate) fn fill(
     if !reported(view, hit, def, sentence) || told_before(view, hit, def, previous) {
         return None;
     }
-    let (cands, pair_mentioned) = candidates(view, hit, def, sentence, clause);
+    // "استهدفت السفينة … بعدد من الصواريخ": the weapon gives the coding, the attack verb
+    // it absorbed says where the sides stand.
+    let role_def = hit.verb.map_or(def, |v| &res.triggers[v]);
+    let (cands, pair_mentioned) = candidates(view, hit, role_def, sentence, clause);
 
     // "وطالب البيان الحوثيين": an unnamed subject after the verb, like a pronoun one,
     // leaves the actor after it to be the object and the speaker to the discourse.
-    let subject_elsewhere =
-        pronoun_subject(view, hit, def) || unnamed_subject_follows(view, hit, def);
-    let (actor1, actor2, side_assoc) = sides(view, hit, def, &cands, sentence, subject_elsewhere);
+    let subject_elsewhere = pronoun_subject(view, hit, role_def)
+        || unnamed_subject_follows(view, hit, role_def)
+        || unnamed_subject_before(view, hit, role_def);
+    let (actor1, actor2, side_assoc) =
+        sides(view, hit, role_def, &cands, sentence, subject_elsewhere);
     let roles = Roles {
         view,
         hit,
-        def,
+        def: role_def,
         sentence,
         cands: &cands,
         subject_elsewhere,

@@ -4360,6 +4360,57 @@ fn states_beyond_the_region_by_name_and_adjective() {
 }
 
 #[test]
+fn drones_missiles_and_what_is_no_attack_in_todays_news() {
+    // Drones named with missiles, or suicide drones, are no marches.
+    for (name, body) in [
+        (
+            "a-missile-and-three-drones",
+            "أعلن الحوثيون مهاجمة أهداف في إسرائيل بصاروخ باليستي و3 مسيرات.",
+        ),
+        (
+            "suicide-drones-in-an-analysis",
+            "قالت الصحيفة إن المسيرات الانتحارية التي يستخدمها الحوثيون أثبتت كفاءة كبيرة.",
+        ),
+    ] {
+        let events = events_of(name, "2025-09-11", body);
+        assert!(
+            events.iter().all(|e| e.plover.event_type != "PROTEST"),
+            "{name}: {events:#?}"
+        );
+    }
+    // The weapon introduced by "بعدد من" a long way after its verb is that attack's.
+    run(&[single(
+        "a-ship-hit-with-missiles",
+        "2024-07-10",
+        "قالت جماعة أنصار الله إنها استهدفت السفينة “سنتوسا” التابعة لشركة “ميرسك” في بحر العرب بعدد من الصواريخ الباليستية.",
+        "ASSAULT",
+        &[
+            Actor1(Some("houthis")),
+            Actor2(Some("commercial-shipping")),
+            Sub("Shelling/artillery/missile attack"),
+        ],
+    )]);
+    // Interceptor missiles, a warning of danger and a vow to keep fighting are no events.
+    for (name, body) in [
+        (
+            "interceptors-fired",
+            "وقال الجيش إنه تم إطلاق صواريخ اعتراضية في سماء مدينة إيلات.",
+        ),
+        (
+            "a-warning-of-danger",
+            "حذرت البعثة الأوروبية من خطر تسرب النفط من الناقلة في البحر الأحمر.",
+        ),
+        (
+            "a-vow-to-keep-fighting",
+            "تعهد رئيس حكومة الحوثيين بمواصلة قتال إسرائيل.",
+        ),
+    ] {
+        let events = events_of(name, "2025-09-11", body);
+        assert!(events.is_empty(), "{name}: {events:#?}");
+    }
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
