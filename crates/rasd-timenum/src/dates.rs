@@ -10,9 +10,10 @@
 //!   before the publication date. News reports past events.
 //! * **Month + الماضي/الفائت/المنصرم** ("فبراير الماضي"): the most recent such month
 //!   *strictly before* the publication month (in a February article, last year's
-//!   February); the same year rule applies when a day is given ("في العاشر من فبراير
-//!   الماضي"). **الجاري/الحالي**: the publication year. **المقبل/القادم**: the next such
-//!   month after the publication month. A bare month ("في سبتمبر") is the most recent
+//!   February); with a day, the most recent such day before the publication date ("في
+//!   العاشر من فبراير الماضي": in a late-February article, this February's 10th).
+//!   **الجاري/الحالي**: the publication year. **المقبل/القادم**: the next such month
+//!   after the publication month. A bare month ("في سبتمبر") is the most recent
 //!   such month not after the publication month.
 //! * **Weekdays**: a bare weekday is the most recent such day on or before the
 //!   publication date (a weekday equal to the publication date's weekday is the
@@ -574,8 +575,10 @@ impl Grammar<'_, '_> {
         let p = self.pub_date?;
         let (py, pm, pd) = (p.year(), p.month(), p.day());
         Some(match ys {
+            // "السابع من يوليو الماضي" in a late-July article: a day already past in
+            // the publication month is this year's.
             YearSpec::Past => {
-                if m < pm {
+                if m < pm || m == pm && d.is_some_and(|d| d < pd) {
                     py
                 } else {
                     py - 1

@@ -225,6 +225,20 @@ fn ordinal_day_words() {
         "العاشر من فبراير الماضي",
         "2022-02-10",
     );
+    // In a late-July article, "the seventh of last July" is this July's 7th; in an
+    // early-July article, last year's.
+    check_day(
+        "وأفرج عن الأسير في السابع من يوليو الماضي.",
+        "2015-07-26",
+        "السابع من يوليو الماضي",
+        "2015-07-07",
+    );
+    check_day(
+        "وأفرج عن الأسير في السابع من يوليو الماضي.",
+        "2015-07-03",
+        "السابع من يوليو الماضي",
+        "2014-07-07",
+    );
     // "...on the twenty-first of March 2020."
     check_day(
         "وقتل في الحادي والعشرين من مارس 2020.",
