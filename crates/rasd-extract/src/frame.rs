@@ -2641,9 +2641,18 @@ fn number_near(
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
     // "ما لا يقل عن").
     let usable = view.quantities_in(sentence).filter(|q| !q.ordinal);
+    // Not a number that counts the casualty noun after it ("35 قتيلا و40 جريحا": 40 is
+    // the wounded; but "مقتل 21 وإصابة 36": 21 is the dead).
     let after = usable.clone().find(|q| {
-        let (qf, _) = view.tok_range(q.span);
-        qf > last_tok && qf <= last_tok + 3
+        let (qf, ql) = view.tok_range(q.span);
+        qf > last_tok
+            && qf <= last_tok + 3
+            && !view.a.tokens.get(ql + 1).is_some_and(|n| {
+                let w = without_conjunction(view.text(n.span));
+                ["قتيل", "قتلي", "جريح", "جرحي", "مصاب", "شهيد", "شهداء"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            })
     });
     // "50 قتيلا": a number right before the word, when none follows it; "تسعة متمردين
     // قتلوا": a number before the counted people the verb then tells of.

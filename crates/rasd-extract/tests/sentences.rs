@@ -4411,6 +4411,26 @@ fn drones_missiles_and_what_is_no_attack_in_todays_news() {
 }
 
 #[test]
+fn a_number_before_its_casualty_noun_counts_that_noun() {
+    run(&[
+        single(
+            "dead-and-wounded-nouns",
+            "2015-08-20",
+            "أسفر الهجوم على الحوثيين عن 35 قتيلا و40 جريحا في مدينة تعز.",
+            "ASSAULT",
+            &[Fatalities(Some(35)), Injured(Some(40))],
+        ),
+        single(
+            "dead-and-wounded-verbal-nouns",
+            "2015-08-20",
+            "أسفرت المواجهات بين الحوثيين والمقاومة عن مقتل 21 وإصابة 36 في مدينة تعز.",
+            "ASSAULT",
+            &[Fatalities(Some(21)), Injured(Some(36))],
+        ),
+    ]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
