@@ -1332,12 +1332,41 @@ impl Roles<'_, '_> {
                             && from_word(prev(2)))
                 }
             });
-            if let Some(c) = from {
+            // "تحرير قاعدة العند ودحر الميليشيات منها": whoever is driven out is too.
+            let driven_out = || {
+                cands.iter().find(|c| {
+                    !c.before && c.distance <= 8 && {
+                        let t = view.actors[c.actor].first_tok;
+                        t > 0 && {
+                            let w = without_conjunction(view.text(view.a.tokens[t - 1].span));
+                            matches!(w, "دحر" | "طرد" | "هزيمه" | "اخراج")
+                        }
+                    }
+                })
+            };
+            if let Some(c) = from.or_else(driven_out) {
                 let s = slot(view, c.actor);
                 if actor1.as_ref().is_some_and(|a| a.id == s.id) {
                     actor1 = None;
                 }
                 actor2 = Some(s);
+            }
+            // Rebels are not said to liberate or recover a place (تحرير، استعادة): named
+            // as the doer of one, they are the side it was taken from.
+            let word = without_conjunction(view.text(hit.span));
+            let word = word.strip_prefix('ب').unwrap_or(word);
+            let liberation = ["تحرير", "حرر", "استعاد", "تستعيد", "يستعيد"]
+                .iter()
+                .any(|w| word.starts_with(w));
+            if liberation
+                && actor1
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.id.as_str(), "houthis" | "saleh-forces"))
+            {
+                let rebels = actor1.take();
+                if actor2.is_none() {
+                    actor2 = rebels;
+                }
             }
         }
         // "تلقت المقاومة دعما من التحالف", "تسلمت السلطة المحلية في حضرموت شحنة أدوية من

@@ -4431,6 +4431,21 @@ fn a_number_before_its_casualty_noun_counts_that_noun() {
 }
 
 #[test]
+fn those_driven_out_of_a_liberated_place_lose_it() {
+    run(&[single(
+        "the-liberation-of-al-anad",
+        "2015-08-05",
+        "وأكدت الوزارة في بيان بمناسبة تحرير قاعدة العند ودحر الميليشيات الانقلابية منها أن المعركة مستمرة.",
+        "ASSAULT",
+        &[
+            Actor1(None),
+            Actor2(Some("houthis")),
+            Sub("Government regains territory"),
+        ],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
