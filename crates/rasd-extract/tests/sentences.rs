@@ -4446,6 +4446,24 @@ fn those_driven_out_of_a_liberated_place_lose_it() {
 }
 
 #[test]
+fn officials_named_by_name_are_their_side() {
+    run(&[single(
+        "two-foreign-ministers-meet",
+        "2015-08-11",
+        "التقى وزير الخارجية عادل الجبير اليوم في موسكو وزير خارجية روسيا سيرجي لافروف.",
+        "CONSULT",
+        &[Pair("saudi-arabia", "russia")],
+    )]);
+    run(&[single(
+        "the-coalition-spokesman",
+        "2015-08-11",
+        "قال العميد أحمد عسيري إن قوات التحالف دمرت مخازن أسلحة للحوثيين في صنعاء.",
+        "ASSAULT",
+        &[Actor1(Some("saudi-led-coalition")), Actor2(Some("houthis"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
