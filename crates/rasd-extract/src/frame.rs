@@ -478,6 +478,34 @@ fn head_noun_follows(view: &DocView<'_>, hit: &TriggerHit, def: &crate::rules::T
         && view.quantity_covering(tok.span).is_none()
 }
 
+/// "نتنياهو يتحدث عن الصفقة ويتوعد إيران والحوثيين": in a sentence that opens with its
+/// subject and a present verb, a present verb joined by و goes on with that subject,
+/// so the actor after it is its object.
+fn headline_subject_goes_on(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    def: &crate::rules::TriggerDef,
+    sentence: NormSpan,
+) -> Option<usize> {
+    let present = |w: &str| {
+        let w = without_conjunction(w);
+        w.chars().count() >= 4 && (w.starts_with('ي') || w.starts_with('ت'))
+    };
+    if def.voice != Voice::Verb || !hit.split.conj || !present(view.text(hit.span)) {
+        return None;
+    }
+    let (i, opener) = view.actors_in(sentence).next()?;
+    let lo = view.tok_at(sentence.start);
+    (opener.first_tok == lo
+        && opener.last_tok + 1 < hit.first_tok
+        && view
+            .a
+            .tokens
+            .get(opener.last_tok + 1)
+            .is_some_and(|t| present(view.text(t.span))))
+    .then_some(i)
+}
+
 /// "أن القوات البحرية استهدفت سفينة": in reported speech a definite noun phrase that
 /// names no actor stands before the verb as its subject (SVO), so the actor after the
 /// verb is its object.
@@ -1461,7 +1489,8 @@ pub(crate) fn fill(
     // leaves the actor after it to be the object and the speaker to the discourse.
     let subject_elsewhere = pronoun_subject(view, hit, role_def)
         || unnamed_subject_follows(view, hit, role_def)
-        || unnamed_subject_before(view, hit, role_def);
+        || unnamed_subject_before(view, hit, role_def)
+        || headline_subject_goes_on(view, hit, role_def, sentence).is_some();
     let (actor1, actor2, side_assoc) =
         sides(view, hit, role_def, &cands, sentence, subject_elsewhere);
     let roles = Roles {
@@ -1474,6 +1503,11 @@ pub(crate) fn fill(
     };
     let (mut actor1, mut actor2) =
         roles.frame_rules(roles.discourse_roles(previous, state, pair_mentioned, (actor1, actor2)));
+    if actor1.is_none() {
+        if let Some(opener) = headline_subject_goes_on(view, hit, role_def, sentence) {
+            actor1 = Some(slot(view, opener));
+        }
+    }
     // Coordinated actors join their head's side.
     let mut assoc1 = Vec::new();
     let mut assoc2 = Vec::new();

@@ -4464,6 +4464,24 @@ fn officials_named_by_name_are_their_side() {
 }
 
 #[test]
+fn a_headline_subject_goes_on_over_and() {
+    run(&[single(
+        "netanyahu-talks-and-threatens",
+        "2024-12-23",
+        "نتنياهو يتحدث عن صفقة التبادل ويتوعد إيران والحوثيين",
+        "THREATEN",
+        &[Actor1(Some("israel")), Actor2(Some("iran"))],
+    )]);
+    run(&[single(
+        "the-houthis-congratulate",
+        "2024-08-25",
+        "الحوثيون يهنئون حزب الله ويؤكدون أن الرد اليمني آت",
+        "SUPPORT",
+        &[Actor1(Some("houthis")), Actor2(Some("hezbollah"))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
