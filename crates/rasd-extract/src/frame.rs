@@ -311,6 +311,40 @@ fn where_not_who(view: &DocView<'_>, ai: usize) -> bool {
     if HEADS.iter().any(|h| stem.contains(h)) {
         return false;
     }
+    // "في اليمن والمغرب وموريتانيا": a country joined by و to a place before it is a
+    // place too.
+    let listed_with_place = m.split.conj && {
+        // Walk back over the و-joined names to a place, or to في before the first.
+        let mut first = m.first_tok;
+        loop {
+            let Some(prev) = first.checked_sub(1) else {
+                break false;
+            };
+            let end = view.a.tokens[prev].span.end;
+            if view.places.iter().any(|p| p.span.end == end) {
+                break true;
+            }
+            match view.actor_ending_at(prev) {
+                Some(ai) => {
+                    let a = &view.actors[ai];
+                    let before = a.first_tok.checked_sub(1);
+                    if a.split.offset == 0
+                        && before.is_some_and(|b| view.text(view.a.tokens[b].span) == "في")
+                    {
+                        break true;
+                    }
+                    if !a.split.conj || a.first_tok >= first {
+                        break false;
+                    }
+                    first = a.first_tok;
+                }
+                None => break false,
+            }
+        }
+    };
+    if listed_with_place {
+        return true;
+    }
     let locative_clitic = m.split.prep == Some('ب');
     let word_before = |k: usize| {
         m.first_tok

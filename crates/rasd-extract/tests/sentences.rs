@@ -4482,6 +4482,40 @@ fn a_headline_subject_goes_on_over_and() {
 }
 
 #[test]
+fn countries_listed_after_a_place_are_places_and_palestinian_factions_no_yemeni_resistance() {
+    run(&[single(
+        "marches-in-three-countries",
+        "2025-09-26",
+        "تظاهر مئات الآلاف اليوم الجمعة في اليمن والمغرب وموريتانيا نصرة لغزة.",
+        "PROTEST",
+        &[Actor1(Some("protesters")), Actor2(None)],
+    )]);
+    // Three states that condemn stay the condemners.
+    let events = events_of(
+        "three-states-condemn",
+        "2024-09-10",
+        "أدانت السعودية والإمارات وقطر اختطاف الحوثيين موظفي الأمم المتحدة.",
+    );
+    let condemnation = events
+        .iter()
+        .find(|e| e.plover.event_type == "ACCUSE")
+        .expect("the condemnation is reported");
+    assert_eq!(actor_id(&condemnation.actor1), Some("saudi-arabia"));
+    assert_eq!(actor_id(&condemnation.actor2), Some("houthis"));
+    let events = events_of(
+        "palestinian-factions-praise",
+        "2024-12-21",
+        "أشادت فصائل المقاومة الفلسطينية بالعملية في تل أبيب.",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| actor_id(&e.actor1) != Some("popular-resistance")),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
