@@ -1225,7 +1225,9 @@ pub(crate) fn extract(
         Some(merge::Whereabouts { admin1, broad })
     };
     let fallback = |d: &Draft| res.triggers[d.trigger].fallback;
-    let mut drafts = merge::merge(drafts, &symmetric, &fallback, &admin1);
+    // Whether the frame's own rule is symmetric (a clash), whatever its coding.
+    let sym_rule = |d: &Draft| res.triggers[d.trigger].frame == crate::rules::FrameKind::Symmetric;
+    let mut drafts = merge::merge(drafts, &symmetric, &sym_rule, &fallback, &admin1);
     let sentence_of = |pos: usize| view.a.sentence_at(pos).unwrap_or(usize::MAX);
     merge::share_meeting_places(&mut drafts, &sentence_of);
     // The learned filter keeps the candidates that look like reported events; its score

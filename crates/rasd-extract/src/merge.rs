@@ -220,6 +220,7 @@ fn consolidate(a: &Draft, b: &Draft, admin1: &dyn Fn(&Draft) -> Option<Whereabou
 pub(crate) fn merge(
     drafts: Vec<Draft>,
     symmetric: &dyn Fn(&Draft) -> bool,
+    sym_rule: &dyn Fn(&Draft) -> bool,
     fallback: &dyn Fn(&Draft) -> bool,
     admin1: &dyn Fn(&Draft) -> Option<Whereabouts>,
 ) -> Vec<Draft> {
@@ -249,9 +250,25 @@ pub(crate) fn merge(
         // toll of an attack the article names: it joins one whose sides it does not
         // contradict, whatever that attack's sub-event type.
         let casualty_only = |m: &Draft| fallback(m) != fallback(&d);
+        // "الحوثيون يعلنون مهاجمة هدف في إيلات" and "هاجمت … بعدد من الطائرات المسيرة":
+        // a bare attack word and the weapon's words tell one attack.
+        let bare = |x: &Draft| !sym_rule(x) && x.acled_sub == "Armed clash";
+        let weapon = |x: &Draft| {
+            matches!(
+                x.acled_sub.as_str(),
+                "Air/drone strike"
+                    | "Shelling/artillery/missile attack"
+                    | "Remote explosive/landmine/IED"
+                    | "Suicide bomb"
+                    | "Grenade"
+            )
+        };
         let mut target = out.iter().position(|m| {
             m.plover == d.plover
-                && (m.acled_sub == d.acled_sub || casualty_only(m))
+                && (m.acled_sub == d.acled_sub
+                    || casualty_only(m)
+                    || bare(m) && weapon(&d)
+                    || weapon(m) && bare(&d))
                 && (actors_agree(m, &d, sym)
                     || casualty_only(m) && agree(m, 0, &d, 0) && agree(m, 1, &d, 1))
                 && dates_agree(m, &d)
@@ -273,8 +290,9 @@ pub(crate) fn merge(
         match target {
             Some(i) => {
                 let m = &mut out[i];
-                // The attack's own words code the event, not the casualty word.
-                if fallback(m) && !fallback(&d) {
+                // The attack's own words code the event, not the casualty word; the
+                // weapon's, not a bare attack word.
+                if (fallback(m) && !fallback(&d)) || (bare(m) && !bare(&d)) {
                     m.trigger = d.trigger;
                     m.acled_sub = d.acled_sub.clone();
                     m.mode = d.mode.clone();

@@ -4516,6 +4516,24 @@ fn countries_listed_after_a_place_are_places_and_palestinian_factions_no_yemeni_
 }
 
 #[test]
+fn a_headline_attack_and_its_weapon_in_the_lead_are_one_event() {
+    let out = extractor().extract(&doc(
+        "an-attack-on-eilat-in-title-and-lead",
+        Some("2024-11-16"),
+        "الحوثيون يعلنون مهاجمة هدف حيوي بميناء إيلات",
+        "قال المتحدث العسكري للحوثيين اليوم السبت إن قواته هاجمت هدفا حيويا في ميناء إيلات الإسرائيلي بعدد من الطائرات المسيرة.",
+    ));
+    let attacks: Vec<&Event> = out
+        .events
+        .iter()
+        .filter(|e| e.plover.event_type == "ASSAULT")
+        .collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(attacks[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(attacks[0].evidence.len(), 2, "{attacks:#?}");
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
