@@ -4175,9 +4175,18 @@ fn military_operations_carried_out_are_attacks() {
     .is_empty());
 }
 
+/// A headline case: name, text, PLOVER type, actor1, actor2 (None: not checked).
+type HeadlineCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 #[test]
 fn present_tense_headlines_of_every_kind() {
-    let cases: [(&str, &str, &str, Option<&str>, Option<&str>); 9] = [
+    let cases: [HeadlineCase; 9] = [
         (
             "present-reject",
             "الحوثيون يرفضون مقترح المبعوث الأممي",
