@@ -275,6 +275,8 @@ fn marker(
                 return if lam { Marker::Lam } else { Marker::Adjacent };
             }
             Some(s) => t = s,
+            // Scare quotes around a word ("«استشهاد» أحد المواطنين") mark nothing.
+            None if view.text(tok) == "\"" => {}
             None => break,
         }
     }

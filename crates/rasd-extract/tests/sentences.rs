@@ -4543,6 +4543,17 @@ fn a_headline_attack_and_its_weapon_in_the_lead_are_one_event() {
 }
 
 #[test]
+fn scare_quotes_around_a_casualty_word_keep_its_victims() {
+    run(&[single(
+        "a-shell-on-a-house-in-najran",
+        "2015-08-03",
+        "باشر الدفاع المدني فجر أمس بلاغا عن سقوط مقذوف عسكري من داخل الأراضي اليمنية على منزل بمدينة نجران، نتج عنه «استشهاد» أحد المواطنين.",
+        "ASSAULT",
+        &[Actor2(Some("civilians")), Fatalities(Some(1))],
+    )]);
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
