@@ -968,7 +968,10 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 // "فجر مسلحون عبوة ناسفة": the verb that blows up houses, with a device
                 // for its object, is the device's attack.
                 let (was, now) = (&res.triggers[prev.trigger], &res.triggers[t.trigger]);
+                // (A bare attack word does not give way to another bare one: "هجوم
+                // للحوثيين استهدف" stays the noun with its ل-agent.)
                 let generic = matches!(was.acled.as_str(), "Armed clash" | "Attack")
+                    && !matches!(now.acled.as_str(), "Armed clash" | "Attack")
                     || was.acled == "Remote explosive/landmine/IED"
                         && matches!(
                             now.acled.as_str(),

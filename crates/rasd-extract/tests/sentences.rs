@@ -4554,6 +4554,21 @@ fn scare_quotes_around_a_casualty_word_keep_its_victims() {
 }
 
 #[test]
+fn an_attack_noun_keeps_its_owner_when_a_verb_and_a_weapon_follow() {
+    let events = events_of(
+        "the-first-houthi-attack-on-tel-aviv",
+        "2024-07-20",
+        "شنت المقاتلات الإسرائيلية غارات على ميناء الحديدة بعد يومين من أول هجوم للحوثيين استهدف تل أبيب بطائرة مسيرة.",
+    );
+    let houthi = events
+        .iter()
+        .find(|e| actor_id(&e.actor1) == Some("houthis"))
+        .unwrap_or_else(|| panic!("the Houthi attack is reported: {events:#?}"));
+    assert_eq!(actor_id(&houthi.actor2), Some("israel"));
+    assert_eq!(houthi.acled.sub_event_type, "Air/drone strike");
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
