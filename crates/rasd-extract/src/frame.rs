@@ -242,6 +242,17 @@ fn marker(
         }
         for (h, cue) in view.cues_at(t) {
             match cue {
+                // "باستهداف جماعة أنصار الله تل أبيب": the verbal noun's genitive with
+                // an object right after it is its doer.
+                // (For the attack's own frame; a statement about it keeps the doer as
+                // what it is about.)
+                Cue::Target
+                    if view.res.triggers[hit.trigger].plover == "ASSAULT"
+                        && targeting_noun(view.text(h.span))
+                        && object_follows(view, m) =>
+                {
+                    return Marker::Unmarked
+                }
                 Cue::Target | Cue::Fatalities | Cue::Injured => return Marker::Target,
                 Cue::Modifier => return Marker::Modifier,
                 Cue::Agent => return Marker::Agent,
@@ -2247,6 +2258,43 @@ fn directed(
         .map(|c| c.actor);
     }
     (a1.map(|i| slot(view, i)), a2.map(|i| slot(view, i)))
+}
+
+/// "استهداف"، "باستهداف": the verbal noun of targeting among the target markers.
+fn targeting_noun(word: &str) -> bool {
+    let w = without_conjunction(word);
+    let w = w.strip_prefix('ب').unwrap_or(w);
+    w == "استهداف"
+}
+
+/// An actor or a place stands right after the mention (a parenthesis between them
+/// skipped): the mention is a genitive doer with its object after it.
+fn object_follows(view: &DocView<'_>, m: &crate::document::ActorMention) -> bool {
+    let mut next = m.last_tok + 1;
+    // "جماعة أنصار الله (الحوثيون) إسرائيل": skip a parenthesis.
+    if view
+        .a
+        .tokens
+        .get(next)
+        .is_some_and(|t| view.text(t.span) == "(")
+    {
+        while view
+            .a
+            .tokens
+            .get(next)
+            .is_some_and(|t| view.text(t.span) != ")")
+            && next < m.last_tok + 6
+        {
+            next += 1;
+        }
+        next += 1;
+    }
+    let Some(tok) = view.a.tokens.get(next) else {
+        return false;
+    };
+    view.actors_in(tok.span).next().is_some()
+        || view.actors.iter().any(|a| a.first_tok == next)
+        || view.places.iter().any(|p| p.first_tok == next)
 }
 
 /// Whether the word at token `t` follows, within a few words, the trigger of an event of

@@ -4569,6 +4569,21 @@ fn an_attack_noun_keeps_its_owner_when_a_verb_and_a_weapon_follow() {
 }
 
 #[test]
+fn the_genitive_of_targeting_with_an_object_after_it_is_the_doer() {
+    let events = events_of(
+        "a-missile-on-tel-aviv-praised",
+        "2024-12-21",
+        "أشادت فصائل المقاومة الفلسطينية باستهداف جماعة أنصار الله تل أبيب بصاروخ باليستي.",
+    );
+    let attack = events
+        .iter()
+        .find(|e| e.plover.event_type == "ASSAULT")
+        .unwrap_or_else(|| panic!("the missile attack is reported: {events:#?}"));
+    assert_eq!(actor_id(&attack.actor1), Some("houthis"));
+    assert_eq!(actor_id(&attack.actor2), Some("israel"));
+}
+
+#[test]
 fn an_extraction_stops_when_cancelled() {
     use std::sync::atomic::AtomicBool;
     let d = doc(
