@@ -804,16 +804,21 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 "التصدي",
                 "صاروخ",
                 "صواريخ",
+                "استخدام",
             ]
             .iter()
             .any(|v| w.starts_with(v))
         });
-        // "مسيرات أطلقها الحوثيون"، "مسيرة مفخخة"، "المسيرات الانتحارية".
+        // "مسيرات أطلقها الحوثيون"، "مسيرة مفخخة"، "المسيرات الانتحارية"، "مسيرات من طراز".
         let drone_after = view.a.tokens.get(t.last_tok + 1).is_some_and(|n| {
             let w = view.text(n.span);
             let w = w.strip_prefix("ال").unwrap_or(w);
             w.starts_with("مفخخ") || w.starts_with("اطلق") || w.starts_with("انتحاري")
-        });
+        }) || {
+            // "مسيرات من طراز …": drones of a model.
+            let word = |k: usize| view.a.tokens.get(k).map(|n| view.text(n.span));
+            word(t.last_tok + 1) == Some("من") && word(t.last_tok + 2) == Some("طراز")
+        };
         !(t.split.prep == Some('ب') || drone_before || downed_before || drone_after)
     });
     // "فجر اليوم" is a time of day, not the verb "blew up": no trigger inside a date.
