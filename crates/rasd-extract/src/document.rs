@@ -208,6 +208,29 @@ impl<'a> DocView<'a> {
         &self.actors[self.actors.partition_point(|m| m.first_tok <= t)..]
     }
 
+    /// A place mention ends with token `t`.
+    pub fn place_ending_at(&self, t: usize) -> bool {
+        let span = self.a.tokens[t].span;
+        near(&self.places, |p| p.span.start, span)
+            .iter()
+            .any(|p| p.span.end == span.end)
+    }
+
+    /// A place mention starts at token `t`.
+    pub fn place_starting_at(&self, t: usize) -> bool {
+        let span = self.a.tokens[t].span;
+        near(&self.places, |p| p.span.start, span)
+            .iter()
+            .any(|p| p.first_tok == t)
+    }
+
+    /// A place mention overlaps `span`.
+    pub fn place_overlapping(&self, span: NormSpan) -> bool {
+        near(&self.places, |p| p.span.start, span)
+            .iter()
+            .any(|p| p.span.overlaps(span))
+    }
+
     /// The actor mention whose last token is `t`, if any.
     pub fn actor_ending_at(&self, t: usize) -> Option<usize> {
         self.actor_ending.get(t).copied().flatten()
@@ -893,8 +916,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 .splits
                 .iter()
                 .any(|sp| sp.prep == Some('ب'));
-            let with_words = (t.first_tok.saturating_sub(2)..t.first_tok)
-                .any(|k| instrument_word(view.text(view.a.tokens[k].span)));
+            let with_words = instrument_words_before(&view.a, t.first_tok);
             let reach = if with_words { 18 } else { 10 };
             (with_bi || with_words)
                 .then(|| (t.first_tok, res.triggers[t.trigger].plover.as_str(), reach))
@@ -945,18 +967,14 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             });
             // "هاجمت هدفا في ميناء إيلات بعدد من الطائرات المسيرة": the weapon an attack
             // was carried out with, a few words on in its sentence, is its weapon.
-            let weapon_of_verb = {
+            let weapon_of_verb = || {
                 let was = &res.triggers[prev.trigger];
-                let with_words = |k: usize| {
-                    let span = view.a.tokens[k].span;
-                    instrument_word(&view.a.norm.as_str()[span.start..span.end])
-                };
                 was.frame == crate::rules::FrameKind::Directed
                     && was.plover == "ASSAULT"
                     && t.first_tok > prev.last_tok
                     && view.a.sentence_at(prev.span.start) == view.a.sentence_at(t.span.start)
                     && (t.split.prep == Some('ب') && t.first_tok - prev.last_tok <= 14
-                        || (t.first_tok.saturating_sub(2)..t.first_tok).any(with_words)
+                        || instrument_words_before(&view.a, t.first_tok)
                             && t.first_tok - prev.last_tok <= 18)
                     // A weapon with its own doer ("قتل 8 مدنيين بقصف للحوثيين") tells
                     // the cause with its own sides.
@@ -967,7 +985,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             };
             // A verb and its object noun with only the subject's name between them
             // ("وزعت اللجنة الدولية للصليب الأحمر مساعدات") are one act too.
-            if same && prev.last_tok < t.first_tok && (gap_is_names || weapon_of_verb) {
+            if same && prev.last_tok < t.first_tok && (gap_is_names || weapon_of_verb()) {
                 // The later word names the weapon: "هجوم بعبوة", "انفجار عبوة ناسفة".
                 // So does a drone or a shell after "انفجار" ("انفجار مسيرة").
                 // "فجر مسلحون عبوة ناسفة": the verb that blows up houses, with a device
@@ -1687,8 +1705,13 @@ fn surnames_after_full_names(res: &Resources, view: &mut DocView<'_>) {
     view.actors.sort_by_key(|m| m.span.start);
 }
 
-/// Words that introduce the weapon an act was done with ("بعدد من الصواريخ"،
-/// "باستخدام طائرات مسيرة"), normalized.
-fn instrument_word(w: &str) -> bool {
-    matches!(w, "بعدد" | "باستخدام" | "بواسطه" | "مستخدما" | "مستخدمه")
+/// One of the two words before token `first` introduces the weapon an act was done with
+/// ("بعدد من الصواريخ"، "باستخدام طائرات مسيرة").
+fn instrument_words_before(a: &Analyzed, first: usize) -> bool {
+    (first.saturating_sub(2)..first).any(|k| {
+        matches!(
+            a.text(a.tokens[k].span),
+            "بعدد" | "باستخدام" | "بواسطه" | "مستخدما" | "مستخدمه"
+        )
+    })
 }

@@ -333,8 +333,7 @@ fn where_not_who(view: &DocView<'_>, ai: usize) -> bool {
             let Some(prev) = first.checked_sub(1) else {
                 break false;
             };
-            let end = view.a.tokens[prev].span.end;
-            if view.places.iter().any(|p| p.span.end == end) {
+            if view.place_ending_at(prev) {
                 break true;
             }
             match view.actor_ending_at(prev) {
@@ -575,7 +574,7 @@ fn unnamed_subject_before(
                 let span = view.a.tokens[j].span;
                 view.text(span).starts_with("ال")
                     && view.actors_in(span).next().is_none()
-                    && !view.places.iter().any(|p| p.span.overlaps(span))
+                    && !view.place_overlapping(span)
                     && !view.inside_date(span)
             })
     })
@@ -1534,10 +1533,11 @@ pub(crate) fn fill(
 
     // "وطالب البيان الحوثيين": an unnamed subject after the verb, like a pronoun one,
     // leaves the actor after it to be the object and the speaker to the discourse.
+    let headline_subject = headline_subject_goes_on(view, hit, role_def, sentence);
     let subject_elsewhere = pronoun_subject(view, hit, role_def)
         || unnamed_subject_follows(view, hit, role_def)
         || unnamed_subject_before(view, hit, role_def)
-        || headline_subject_goes_on(view, hit, role_def, sentence).is_some();
+        || headline_subject.is_some();
     let (actor1, actor2, side_assoc) =
         sides(view, hit, role_def, &cands, sentence, subject_elsewhere);
     let roles = Roles {
@@ -1551,7 +1551,7 @@ pub(crate) fn fill(
     let (mut actor1, mut actor2) =
         roles.frame_rules(roles.discourse_roles(previous, state, pair_mentioned, (actor1, actor2)));
     if actor1.is_none() {
-        if let Some(opener) = headline_subject_goes_on(view, hit, role_def, sentence) {
+        if let Some(opener) = headline_subject {
             actor1 = Some(slot(view, opener));
         }
     }
@@ -1632,6 +1632,8 @@ pub(crate) fn fill(
     let mut guessed = [false; 2];
     // The place the sentence names, found once: a default may ask for its country, the
     // event takes it below.
+    // Yemen as the only place named: the place of last resort, found once.
+    let homeland = homeland_place(view, hit, sentence);
     let own_place: std::cell::OnceCell<Option<PlaceChoice>> = std::cell::OnceCell::new();
     for d in &res.cues.defaults {
         let applies = d
@@ -1659,7 +1661,7 @@ pub(crate) fn fill(
             })
             && d.when_country.as_ref().is_none_or(|iso| {
                 own_place
-                    .get_or_init(|| choose_place(view, hit, sentence))
+                    .get_or_init(|| choose_place(view, hit, sentence, homeland.is_some()))
                     .as_ref()
                     .is_some_and(|p| res.lexicon.place(p.id).country == *iso)
             });
@@ -1815,7 +1817,7 @@ pub(crate) fn fill(
     );
     let place = own_place
         .into_inner()
-        .unwrap_or_else(|| choose_place(view, hit, sentence))
+        .unwrap_or_else(|| choose_place(view, hit, sentence, homeland.is_some()))
         .or_else(|| {
             // A series in one sentence ("عقدت اجتماعا بصنعاء … لينعقد الاجتماع الثاني")
             // happens where its first event did.
@@ -1956,7 +1958,7 @@ pub(crate) fn fill(
         assoc1,
         assoc2,
         date,
-        homeland: homeland_place(view, hit, sentence),
+        homeland,
         place,
         fatalities,
         injured,
@@ -2042,7 +2044,7 @@ fn directed(
                     let between = view.actors[c.actor].first_tok - 1;
                     let span = view.a.tokens[between].span;
                     view.cues_at(between).next().is_none()
-                        && !view.places.iter().any(|p| p.span.overlaps(span))
+                        && !view.place_overlapping(span)
                         && !view.quantities.iter().any(|q| q.span.overlaps(span))
                 })
     };
@@ -2289,12 +2291,13 @@ fn object_follows(view: &DocView<'_>, m: &crate::document::ActorMention) -> bool
         }
         next += 1;
     }
-    let Some(tok) = view.a.tokens.get(next) else {
+    if next >= view.a.tokens.len() {
         return false;
-    };
-    view.actors_in(tok.span).next().is_some()
-        || view.actors.iter().any(|a| a.first_tok == next)
-        || view.places.iter().any(|p| p.first_tok == next)
+    }
+    view.actors_after(next - 1)
+        .first()
+        .is_some_and(|a| a.first_tok == next)
+        || view.place_starting_at(next)
 }
 
 /// Whether the word at token `t` follows, within a few words, the trigger of an event of
@@ -2536,7 +2539,7 @@ fn named_agreement(view: &DocView<'_>, hit: &TriggerHit) -> bool {
     let span = view.a.tokens[next].span;
     let word = view.text(span);
     let actor = view.actors.iter().any(|m| m.span.overlaps(span));
-    let place = view.places.iter().any(|p| p.span.overlaps(span));
+    let place = view.place_overlapping(span);
     let adjective = word.starts_with("ال") && !actor && view.cues_at(next).next().is_none();
     if !(adjective || place) {
         return false;
@@ -3227,17 +3230,8 @@ pub(crate) fn homeland_place(
     use rasd_lexicon::PlaceLevel;
     let lex = &view.res.lexicon;
     let (prev_end, next_start) = reach(view, hit, sentence);
-    let in_range = |lo: usize, hi: usize| -> Vec<usize> {
-        let first = view.places.partition_point(|p| p.span.start < lo);
-        (first..view.places.len())
-            .take_while(|&i| view.places[i].span.start < hi)
-            .filter(|&i| view.places[i].span.end <= hi && !describes_no_event(view, i))
-            .collect()
-    };
-    let is_homeland = |i: usize| {
-        let p = lex.place(view.places[i].id);
-        p.level == PlaceLevel::Country && p.country == "YEM"
-    };
+    let in_range = |lo, hi| event_places_between(view, lo, hi);
+    let is_homeland = |i: usize| is_yemen_as_a_whole(view, i);
     // After the trigger only ("الحوثيين في اليمن" before it says where an actor is),
     // and only when choose_place would not take a finer place before it.
     // "صاروخ أطلق من اليمن": where it came from is not where it happened.
@@ -3269,28 +3263,44 @@ pub(crate) fn homeland_place(
     })
 }
 
-fn choose_place(view: &DocView<'_>, hit: &TriggerHit, sentence: NormSpan) -> Option<PlaceChoice> {
+/// The places between byte offsets `lo` and `hi` that may be an event's (not those
+/// `describes_no_event`), as indices into `view.places`.
+fn event_places_between(view: &DocView<'_>, lo: usize, hi: usize) -> Vec<usize> {
+    let first = view.places.partition_point(|p| p.span.start < lo);
+    (first..view.places.len())
+        .take_while(|&i| view.places[i].span.start < hi)
+        .filter(|&i| view.places[i].span.end <= hi && !describes_no_event(view, i))
+        .collect()
+}
+
+/// The place mention `i` is Yemen as a whole (the country).
+fn is_yemen_as_a_whole(view: &DocView<'_>, i: usize) -> bool {
+    let p = view.res.lexicon.place(view.places[i].id);
+    p.level == rasd_lexicon::PlaceLevel::Country && p.country == "YEM"
+}
+
+/// `homeland`: the frame's `homeland_place`; where Yemen is the only place named ("في
+/// اليمن والمغرب"), the other countries named after it are not the event's place.
+fn choose_place(
+    view: &DocView<'_>,
+    hit: &TriggerHit,
+    sentence: NormSpan,
+    homeland: bool,
+) -> Option<PlaceChoice> {
     use rasd_lexicon::PlaceLevel;
     let lex = &view.res.lexicon;
-    // "في اليمن والمغرب": the other countries named after Yemen are not its place.
-    if homeland_place(view, hit, sentence).is_some() {
+    if homeland {
         return None;
     }
-    let descriptive = |i: usize| describes_no_event(view, i);
     // "اليمن" alone says nothing about where in Yemen: the story's places do.
-    let homeland = |i: usize| {
-        let p = lex.place(view.places[i].id);
-        p.level == PlaceLevel::Country && p.country == "YEM"
-    };
+    let homeland = |i: usize| is_yemen_as_a_whole(view, i);
     let (prev_end, next_start) = reach(view, hit, sentence);
     // A place usually follows its event ("اختطاف X في Y"); else it opens the clause before
     // it ("وفي صنعاء، عقدت"); never across another event's words.
     let in_range = |lo: usize, hi: usize| -> Vec<usize> {
-        let first = view.places.partition_point(|p| p.span.start < lo);
-        (first..view.places.len())
-            .take_while(|&i| view.places[i].span.start < hi)
-            .filter(|&i| view.places[i].span.end <= hi && !descriptive(i) && !homeland(i))
-            .collect()
+        let mut places = event_places_between(view, lo, hi);
+        places.retain(|&i| !homeland(i));
+        places
     };
     let mut cands = in_range(hit.span.end, next_start);
     if cands.is_empty() {
