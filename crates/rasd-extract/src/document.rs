@@ -440,8 +440,19 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
     view.dates.sort_by_key(|d| d.span.start);
     view.quantities.sort_by_key(|q| q.span.start);
 
-    // Named mentions.
-    for m in res.lexicon.find(&view.a) {
+    // Named mentions, trigger phrases and cue phrases, from one walk over the tokens.
+    let (mentions, mut phrases) = res.lexicon.scan(&view.a);
+    let cue_matches: Vec<rasd_lexicon::PhraseMatch> = phrases
+        .iter()
+        .filter(|m| m.payload >= res.cue_base)
+        .map(|m| rasd_lexicon::PhraseMatch {
+            payload: m.payload - res.cue_base,
+            ..*m
+        })
+        .collect();
+    phrases.retain(|m| m.payload < res.cue_base);
+    let trigger_matches = phrases;
+    for m in mentions {
         let (first_tok, last_tok) = view.tok_range(m.span);
         match m.kind {
             MentionKind::Actor { id } => view.actors.push(ActorMention {
@@ -493,7 +504,6 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
 
     // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
     // named يلتقي) is the event word: the trigger wins over the guessed name.
-    let trigger_matches = res.trigger_matcher.find(&view.a);
     let is_trigger_word = |span: NormSpan| {
         near(&trigger_matches, |m| m.span.start, span)
             .iter()
@@ -571,7 +581,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .any(|n| n.overlaps(span))
     };
     let mut hits: Vec<CueHit> = Vec::new();
-    for m in res.cue_matcher.find(&view.a) {
+    for m in cue_matches {
         let cues = &res.cue_of[m.payload as usize];
         let (first_tok, last_tok) = view.tok_range(m.span);
         hits.push(CueHit {

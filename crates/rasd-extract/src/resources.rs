@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use rasd_lexicon::{Lexicon, PhraseMatcher};
+use rasd_lexicon::Lexicon;
 use rasd_text::normalize_key;
 
 use crate::rules::{self, AcledTable, CueFile, TriggerDef};
@@ -63,14 +63,16 @@ pub(crate) enum Cue {
 
 /// Everything the extractor needs, loaded and compiled once; share it with an `Arc`.
 pub struct Resources {
+    /// Actors, places and persons, with the trigger and cue phrases compiled into the same
+    /// automaton (one walk per document finds them all: [`Lexicon::scan`]). A phrase payload
+    /// below `cue_base` is a trigger phrase, the others are cue phrases (less `cue_base`).
     pub(crate) lexicon: Lexicon,
+    pub(crate) cue_base: u32,
     pub(crate) triggers: Vec<TriggerDef>,
-    pub(crate) trigger_matcher: PhraseMatcher,
-    /// Payload of `trigger_matcher` → trigger index.
+    /// Trigger phrase payload → trigger index.
     pub(crate) trigger_of: Vec<usize>,
     pub(crate) cues: CueFile,
-    pub(crate) cue_matcher: PhraseMatcher,
-    /// Payload of `cue_matcher` → cues of that phrase.
+    /// Cue phrase payload → cues of that phrase.
     pub(crate) cue_of: Vec<Vec<Cue>>,
     /// Trigger index → the `Need` word ids it requires (empty: none).
     pub(crate) needs: Vec<Vec<u16>>,
@@ -132,14 +134,9 @@ impl<T: PartialEq> PhraseTable<T> {
         }
     }
 
-    fn compile(self) -> (PhraseMatcher, Vec<Vec<T>>) {
-        let matcher = PhraseMatcher::new(
-            self.forms
-                .into_iter()
-                .enumerate()
-                .map(|(i, f)| (f, i as u32)),
-        );
-        (matcher, self.payloads)
+    /// The distinct forms (the payload of form `i` is `i`) and the values of each.
+    fn into_parts(self) -> (Vec<String>, Vec<Vec<T>>) {
+        (self.forms, self.payloads)
     }
 }
 
@@ -225,7 +222,7 @@ impl Resources {
                 trig.add(form, i);
             }
         }
-        let (trigger_matcher, trigger_payloads) = trig.compile();
+        let (trigger_forms, trigger_payloads) = trig.into_parts();
         // A form listed by two triggers belongs to the first.
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
@@ -307,7 +304,14 @@ impl Resources {
             needs.push(word_ids(&t.needs));
             unless.push(word_ids(&t.unless));
         }
-        let (cue_matcher, cue_of) = table.compile();
+        let (cue_forms, cue_of) = table.into_parts();
+        let cue_base = trigger_forms.len() as u32;
+        let phrases = trigger_forms
+            .into_iter()
+            .chain(cue_forms)
+            .enumerate()
+            .map(|(i, form)| (form, i as u32));
+        let lexicon = lexicon.with_phrases(phrases);
         let rollup = BUILTIN_ACTORS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
@@ -317,11 +321,10 @@ impl Resources {
             .collect();
         Ok(Resources {
             lexicon,
+            cue_base,
             triggers,
-            trigger_matcher,
             trigger_of,
             cues,
-            cue_matcher,
             cue_of,
             needs,
             unless,

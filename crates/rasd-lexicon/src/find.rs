@@ -16,7 +16,7 @@ use rasd_text::{Analyzed, CliticSplit, NormSpan, TokenKind};
 use crate::lexicon::without_article;
 use crate::lexicon::{Entry, Lexicon, Mention, MentionKind, PlaceId, PlaceIntro, PlaceLevel};
 use crate::load::{PlaceRule, TitleKind};
-use crate::matcher::RawMatch;
+use crate::matcher::{PhraseMatch, RawMatch};
 
 /// Tokens before a place that give an uzla (admin3) name enough context.
 const PLACE_CONTEXT: &[&str] = &[
@@ -235,6 +235,24 @@ impl Lexicon {
     /// assert_eq!(a.text(m[0].span), "بمديريه المحفد");
     /// ```
     pub fn find(&self, a: &Analyzed) -> Vec<Mention> {
+        self.scan(a).0
+    }
+
+    /// [`Lexicon::find`]'s mentions and the occurrences of the phrases given to
+    /// [`Lexicon::with_phrases`], from one walk over the tokens. The phrases come as
+    /// [`crate::PhraseMatcher::find`] reports them (by start, longer first, then payload).
+    ///
+    /// ```
+    /// let lex = rasd_lexicon::Lexicon::builtin()
+    ///     .unwrap()
+    ///     .with_phrases([("اغتال*".to_string(), 7)]);
+    /// let a = rasd_text::analyze("واغتال مسلحون قائدا في عدن");
+    /// let (mentions, phrases) = lex.scan(&a);
+    /// assert_eq!(a.text(mentions[0].span), "عدن");
+    /// assert_eq!(phrases[0].payload, 7);
+    /// assert_eq!(a.text(phrases[0].stem_span), "اغتال");
+    /// ```
+    pub fn scan(&self, a: &Analyzed) -> (Vec<Mention>, Vec<PhraseMatch>) {
         let n = a.tokens.len();
         let mut d = Doc {
             a,
@@ -252,8 +270,15 @@ impl Lexicon {
         let mut actor_raw = Vec::new();
         let mut place_raw = Vec::new();
         let mut cands: Vec<Cand> = Vec::new();
+        let mut phrases = Vec::new();
         for m in self.core.find(a) {
             match self.entries[m.payload as usize] {
+                Entry::Phrase(payload) => phrases.push(PhraseMatch {
+                    span: m.span,
+                    stem_span: m.stem_span(),
+                    split: m.split,
+                    payload,
+                }),
                 Entry::Actor(i) => {
                     d.entity[m.first..=m.last].fill(true);
                     if !matches!(d.actor_at[m.first], Some((l, _, _)) if l >= m.last) {
@@ -367,7 +392,8 @@ impl Lexicon {
             }
         }
         out.sort_by_key(|m| m.span.start);
-        out
+        crate::matcher::sort_phrases(&mut phrases);
+        (out, phrases)
     }
 
     /// قاعدة العند: an actor form that is also a common noun, used as that noun in a document

@@ -135,11 +135,18 @@ pub struct Mention {
 pub(crate) enum Entry {
     Actor(u32),
     Family(u32),
-    Place { group: u32, rule: PlaceRule },
+    Place {
+        group: u32,
+        rule: PlaceRule,
+    },
     Intro(PlaceIntro),
     Title(TitleKind),
-    Given { strong: bool },
+    Given {
+        strong: bool,
+    },
     Blocker,
+    /// A phrase of another stage's dictionary (see [`Lexicon::with_phrases`]), by its payload.
+    Phrase(u32),
 }
 
 /// Compiled dictionaries: actors, gazetteer, person titles and names. Build once, share via `Arc`.
@@ -157,6 +164,9 @@ pub struct Lexicon {
     /// Actors that make an event Yemeni (data/yemeni_actors.txt), with their units.
     yemeni_actors: Vec<String>,
     pub(crate) entries: Vec<Entry>,
+    /// Every form compiled into `core`, with its entry index: what [`Lexicon::with_phrases`]
+    /// compiles again together with the phrases.
+    forms: Vec<(String, u32)>,
     pub(crate) core: Core,
 }
 
@@ -202,9 +212,12 @@ impl Lexicon {
         let mut problems: Vec<Problem> = Vec::new();
         let mut b = CoreBuilder::default();
         let mut entries: Vec<Entry> = Vec::new();
+        let mut forms: Vec<(String, u32)> = Vec::new();
         let mut add = |b: &mut CoreBuilder, form: &str, e: Entry| -> bool {
             entries.push(e);
-            b.add(form, (entries.len() - 1) as u32)
+            let payload = (entries.len() - 1) as u32;
+            forms.push((form.to_string(), payload));
+            b.add(form, payload)
         };
 
         // Actors.
@@ -583,8 +596,33 @@ impl Lexicon {
             common_nouns,
             yemeni_actors,
             entries,
+            forms,
             core: b.build(),
         })
+    }
+
+    /// The lexicon with other stages' phrase dictionaries (event triggers, cue words) compiled
+    /// into the same automaton, so that one walk over a document's tokens finds actors, places,
+    /// persons and those phrases together ([`Lexicon::scan`]). Phrases follow the rules of
+    /// [`crate::PhraseMatcher::new`]; phrases given by an earlier call are replaced.
+    pub fn with_phrases<I: IntoIterator<Item = (String, u32)>>(mut self, phrases: I) -> Lexicon {
+        let own = self
+            .entries
+            .iter()
+            .position(|e| matches!(e, Entry::Phrase(_)))
+            .unwrap_or(self.entries.len());
+        self.entries.truncate(own);
+        self.forms.retain(|&(_, payload)| (payload as usize) < own);
+        for (form, payload) in phrases {
+            self.entries.push(Entry::Phrase(payload));
+            self.forms.push((form, (self.entries.len() - 1) as u32));
+        }
+        let mut b = CoreBuilder::default();
+        for (form, payload) in &self.forms {
+            b.add(form, *payload);
+        }
+        self.core = b.build();
+        self
     }
 
     fn small_tsv<'t>(

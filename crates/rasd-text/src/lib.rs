@@ -29,7 +29,7 @@ mod tokenize;
 
 pub use normalize::{fold_char, normalize, normalize_key, NormSpan, Normalized};
 pub use segment::{clauses, sentences, Segment};
-pub use tokenize::{proclitic_splits, tokenize, CliticSplit, Token, TokenKind};
+pub use tokenize::{proclitic_splits, tokenize, CliticSplit, Splits, Token, TokenKind};
 
 /// A document's text, normalized, tokenized and segmented.
 #[derive(Debug, Clone)]

@@ -40,7 +40,7 @@ pub struct Token {
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// Proclitic readings, shortest prefix first; the first is always offset 0.
-    pub splits: Vec<CliticSplit>,
+    pub splits: Splits,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -85,7 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let splits = if kind == TokenKind::Word {
             proclitic_splits(&text[start..end])
         } else {
-            vec![CliticSplit::default()]
+            Splits::whole()
         };
         tokens.push(Token {
             span: NormSpan::new(start, end),
@@ -94,6 +94,47 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The proclitic readings of one token, kept inline: a word has at most four (whole,
+/// without و/ف, without a preposition, without the article), and a `Vec` per token was
+/// one allocation per word of every document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Splits {
+    items: [CliticSplit; 4],
+    len: u8,
+}
+
+impl Splits {
+    /// The single reading of a token without proclitics (offset 0).
+    pub fn whole() -> Splits {
+        Splits {
+            items: [CliticSplit::default(); 4],
+            len: 1,
+        }
+    }
+
+    /// Adds a reading unless it starts where the last one does.
+    fn push(&mut self, split: CliticSplit) {
+        let n = usize::from(self.len);
+        if self.items[n - 1].offset != split.offset && n < self.items.len() {
+            self.items[n] = split;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Splits {
+    type Target = [CliticSplit];
+    fn deref(&self) -> &[CliticSplit] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for Splits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// Every proclitic reading of a normalized word whose stem keeps at least three letters.
@@ -107,15 +148,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// assert!(splits.last().unwrap().article);
 /// assert_eq!(offsets[0], 0);
 /// ```
-pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = vec![CliticSplit::default()];
-    let n = chars.len();
-    let byte_at = |i: usize| chars[..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+pub fn proclitic_splits(word: &str) -> Splits {
+    // Only the first four letters can be proclitics; their byte offsets, and the letter count.
+    let mut chars = ['\0'; 4];
+    let mut starts = [0usize; 5];
+    let mut n = 0;
+    for (k, (at, c)) in word.char_indices().enumerate() {
+        if k < 4 {
+            chars[k] = c;
+            starts[k] = at;
+            starts[k + 1] = at + c.len_utf8();
+        }
+        n = k + 1;
+    }
+    let mut out = Splits::whole();
     let mut push = |i: usize, conj: bool, prep: Option<char>, article: bool| {
         if n >= i + 3 {
             out.push(CliticSplit {
-                offset: byte_at(i),
+                offset: starts[i],
                 conj,
                 prep,
                 article,
@@ -131,12 +181,12 @@ pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
             // "وحث"، "ودك"، "وشن": the conjunction before a doubled verb of two letters.
             // Nothing else splits off a word that short.
             out.push(CliticSplit {
-                offset: byte_at(1),
+                offset: starts[1],
                 conj,
                 prep: None,
                 article: false,
             });
-            return dedup(out);
+            return out;
         }
         push(i, conj, None, false);
     }
@@ -144,7 +194,7 @@ pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
     if n > i + 3 && chars[i] == 'ل' && chars[i + 1] == 'ل' {
         push(i + 1, conj, Some('ل'), false);
         push(i + 2, conj, Some('ل'), true);
-        return dedup(out);
+        return out;
     }
     let mut prep = None;
     if n > i + 2 && matches!(chars[i], 'ب' | 'ل' | 'ك') {
@@ -155,12 +205,7 @@ pub fn proclitic_splits(word: &str) -> Vec<CliticSplit> {
     if n > i + 3 && chars[i] == 'ا' && chars[i + 1] == 'ل' {
         push(i + 2, conj, prep, true);
     }
-    dedup(out)
-}
-
-fn dedup(mut splits: Vec<CliticSplit>) -> Vec<CliticSplit> {
-    splits.dedup_by_key(|s| s.offset);
-    splits
+    out
 }
 
 #[cfg(test)]
