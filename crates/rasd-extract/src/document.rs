@@ -43,13 +43,14 @@ pub(crate) struct PersonMention {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct CueHit {
+pub(crate) struct CueHit<'a> {
     pub span: NormSpan,
     /// Proclitics of the first token ("للنازحين": ل + article).
     pub split: CliticSplit,
     pub first_tok: usize,
     pub last_tok: usize,
-    pub cues: Vec<Cue>,
+    /// The cues of the phrase, borrowed from the resources.
+    pub cues: &'a [Cue],
 }
 
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub(crate) struct DocView<'a> {
     pub persons: Vec<PersonMention>,
     pub dates: Vec<DateExpr>,
     pub quantities: Vec<Quantity>,
-    pub cue_hits: Vec<CueHit>,
+    pub cue_hits: Vec<CueHit<'a>>,
     /// For each token, the indices into `cue_hits` of the cue phrases ending there.
     pub cues_ending: Vec<Vec<usize>>,
     pub triggers: Vec<TriggerHit>,
@@ -318,7 +319,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Cues of the phrases ending at token `t`.
-    pub fn cues_at(&self, t: usize) -> impl Iterator<Item = (&CueHit, Cue)> {
+    pub fn cues_at(&self, t: usize) -> impl Iterator<Item = (&CueHit<'a>, Cue)> {
         self.cues_ending
             .get(t)
             .into_iter()
@@ -341,7 +342,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Cue hits inside `span` that carry a cue accepted by `want`.
-    pub fn cues_in(&self, span: NormSpan, want: impl Fn(Cue) -> bool) -> Vec<(&CueHit, Cue)> {
+    pub fn cues_in(&self, span: NormSpan, want: impl Fn(Cue) -> bool) -> Vec<(&CueHit<'a>, Cue)> {
         let first = self.cue_hits.partition_point(|h| h.span.start < span.start);
         self.cue_hits[first..]
             .iter()
@@ -580,7 +581,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             .iter()
             .any(|n| n.overlaps(span))
     };
-    let mut hits: Vec<CueHit> = Vec::new();
+    let mut hits: Vec<CueHit<'_>> = Vec::new();
     for m in cue_matches {
         let cues = &res.cue_of[m.payload as usize];
         let (first_tok, last_tok) = view.tok_range(m.span);
@@ -589,7 +590,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
             split: m.split,
             first_tok,
             last_tok,
-            cues: cues.clone(),
+            cues,
         });
     }
     hits.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
@@ -600,7 +601,7 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
         if overlaps_named(h.span) {
             continue;
         }
-        for &cue in &h.cues {
+        for &cue in h.cues {
             let split = h.split;
             match cue {
                 Cue::Anaphor(k) => {

@@ -150,12 +150,11 @@ pub fn normalize(src: &str) -> Normalized {
         src_len = i + 1;
         let i = i as u32;
         let mut push = |out: char, text: &mut String| {
-            let before = text.len();
+            // Every byte of the folded char maps to source char `i`.
+            let n = out.len_utf8();
             text.push(out);
-            for _ in before..text.len() {
-                src_start.push(i);
-                src_end.push(i + 1);
-            }
+            src_start.extend_from_slice(&[i; 4][..n]);
+            src_end.extend_from_slice(&[i + 1; 4][..n]);
         };
         match fold(c) {
             Fold::Drop => {

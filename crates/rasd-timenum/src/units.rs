@@ -36,6 +36,8 @@ pub(crate) struct Unit<'a> {
     /// The word, in one of its proclitic readings, is a word the grammar knows; a word
     /// that is not can match no word set, so rules skip it without comparing.
     pub(crate) known: bool,
+    /// The word's proclitic readings (empty for other units).
+    pub(crate) readings: Readings<'a>,
 }
 
 /// Every Arabic word the date and number grammar spells out. The grammar's word lists
@@ -43,14 +45,14 @@ pub(crate) struct Unit<'a> {
 /// files (compiled in) once; a word outside it cannot be in any list the rules compare
 /// against, which lets `Cursor::is`/`is_p` answer "no" with one hash lookup instead of
 /// scanning every list at every position (the hot path of `find_dates`).
-static VOCABULARY: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static VOCABULARY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     const SOURCES: [&str; 4] = [
         include_str!("dates.rs"),
         include_str!("calendar.rs"),
         include_str!("numbers.rs"),
         include_str!("units.rs"),
     ];
-    let mut words = std::collections::HashSet::new();
+    let mut words = rustc_hash::FxHashSet::default();
     for source in SOURCES {
         for (k, literal) in source.split('"').enumerate() {
             // Odd pieces lie between quotes.
@@ -67,8 +69,10 @@ static VOCABULARY: LazyLock<std::collections::HashSet<&'static str>> = LazyLock:
     words
 });
 
-fn known_word(s: &str) -> bool {
-    with_forms(s, |f| VOCABULARY.contains(f).then_some(())).is_some()
+fn known_word(readings: &Readings<'_>) -> bool {
+    readings
+        .find(|f| VOCABULARY.contains(f).then_some(()))
+        .is_some()
 }
 
 /// Numeric literals. The trailing `(?:[^0-9]|$)` stands in for a look-ahead (the regex
@@ -188,6 +192,7 @@ pub(crate) fn units(a: &Analyzed) -> Vec<Unit<'_>> {
                 date: lit.date,
                 hijri: lit.hijri,
                 known: false,
+                readings: Readings::default(),
             });
             t = t2.max(t + 1);
             continue;
@@ -203,6 +208,11 @@ pub(crate) fn units(a: &Analyzed) -> Vec<Unit<'_>> {
         } else {
             (None, None, 0)
         };
+        let readings = if kind == Kind::Word {
+            Readings::of(s)
+        } else {
+            Readings::default()
+        };
         out.push(Unit {
             span: tok.span,
             s,
@@ -212,41 +222,74 @@ pub(crate) fn units(a: &Analyzed) -> Vec<Unit<'_>> {
             digits,
             date: None,
             hijri: false,
-            known: kind == Kind::Word && known_word(s),
+            known: kind == Kind::Word && known_word(&readings),
+            readings,
         });
         t += 1;
     }
     out
 }
 
+/// A word's readings, in the order rules try them: the word itself, without و/ف, without ب/ل
+/// (each stem keeping at least two letters); and, for the لل spelling of ل + ال, the stem
+/// after لل (للعام → عام) to be read with the article (العام).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Readings<'a> {
+    forms: [&'a str; 3],
+    n: u8,
+    lam_lam: Option<&'a str>,
+}
+
+impl<'a> Readings<'a> {
+    pub(crate) fn of(s: &'a str) -> Readings<'a> {
+        let mut r = Readings {
+            forms: [s, "", ""],
+            n: 1,
+            lam_lam: None,
+        };
+        // At least two letters (without counting the whole word).
+        let long_enough = |r: &str| r.chars().nth(1).is_some();
+        let conj = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'));
+        if let Some(rest) = conj.filter(|rest| long_enough(rest)) {
+            r.forms[usize::from(r.n)] = rest;
+            r.n += 1;
+        }
+        let base = conj.unwrap_or(s);
+        if let Some(rest) = base.strip_prefix('ب').or_else(|| base.strip_prefix('ل')) {
+            if long_enough(rest) {
+                r.forms[usize::from(r.n)] = rest;
+                r.n += 1;
+                r.lam_lam = rest.strip_prefix('ل');
+            }
+        }
+        r
+    }
+
+    /// Tries `f` on each reading; the first answer wins.
+    pub(crate) fn find<T>(&self, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+        for form in &self.forms[..usize::from(self.n)] {
+            if let Some(v) = f(form) {
+                return Some(v);
+            }
+        }
+        let rest = self.lam_lam?;
+        // The article's reading without an allocation: "ال" + rest in a stack buffer.
+        let mut buf = [0u8; 96];
+        let len = "ال".len() + rest.len();
+        if len > buf.len() {
+            return f(&format!("ال{rest}"));
+        }
+        buf[.."ال".len()].copy_from_slice("ال".as_bytes());
+        buf["ال".len()..len].copy_from_slice(rest.as_bytes());
+        let form = std::str::from_utf8(&buf[..len]).expect("two whole strings joined");
+        f(form)
+    }
+}
+
 /// Tries `f` on a word and on its readings without proclitics: و/ف, then ب/ل, and the
 /// لل spelling of ل + ال (للعام → العام).
 pub(crate) fn with_forms<T>(s: &str, f: impl Fn(&str) -> Option<T>) -> Option<T> {
-    if let Some(v) = f(s) {
-        return Some(v);
-    }
-    // At least two letters (without counting the whole word).
-    let long_enough = |r: &str| r.chars().nth(1).is_some();
-    let conj = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'));
-    if let Some(r) = conj.filter(|r| long_enough(r)) {
-        if let Some(v) = f(r) {
-            return Some(v);
-        }
-    }
-    let base = conj.unwrap_or(s);
-    if let Some(r) = base.strip_prefix('ب').or_else(|| base.strip_prefix('ل')) {
-        if long_enough(r) {
-            if let Some(v) = f(r) {
-                return Some(v);
-            }
-            if let Some(r2) = r.strip_prefix('ل') {
-                if let Some(v) = f(&format!("ال{r2}")) {
-                    return Some(v);
-                }
-            }
-        }
-    }
-    None
+    Readings::of(s).find(f)
 }
 
 /// Read access to a unit stream with out-of-range indices treated as nothing.
@@ -289,17 +332,18 @@ impl<'a> Cursor<'_, 'a> {
         if !self.u.get(i).is_some_and(|u| u.known) {
             return false;
         }
-        let w = self.w(i);
-        !w.is_empty() && with_forms(w, |f| set.contains(&f).then_some(())).is_some()
+        self.u[i]
+            .readings
+            .find(|f| set.contains(&f).then_some(()))
+            .is_some()
     }
 
     /// Looks the word at `i` (with proclitic readings) up with `f`.
     pub(crate) fn lookup<T>(&self, i: usize, f: impl Fn(&str) -> Option<T>) -> Option<T> {
-        let w = self.w(i);
-        if w.is_empty() {
-            return None;
+        match self.u.get(i) {
+            Some(u) if u.kind == Kind::Word && !u.s.is_empty() => u.readings.find(f),
+            _ => None,
         }
-        with_forms(w, f)
     }
 
     pub(crate) fn punct(&self, i: usize, set: &[&str]) -> bool {
