@@ -269,7 +269,7 @@ impl<'a> DocView<'a> {
     }
 
     /// The trigger's required context words (its rule's `needs`) are in its sentence,
-    /// or, with `needs_before`, a few words before it.
+    /// or, with `needs_before`/`needs_after`, a few words before/after it.
     pub(crate) fn context_met(&self, t: &TriggerHit) -> bool {
         let needs = &self.res.needs[t.trigger];
         let unless = &self.res.unless[t.trigger];
@@ -291,11 +291,14 @@ impl<'a> DocView<'a> {
             sentence,
             |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
         );
-        match self.res.triggers[t.trigger].needs_before {
-            None => !found.is_empty(),
-            Some(n) => found
-                .iter()
-                .any(|(h, _)| h.last_tok < t.first_tok && h.last_tok + n >= t.first_tok),
+        let def = &self.res.triggers[t.trigger];
+        match (def.needs_before, def.needs_after) {
+            (None, None) => !found.is_empty(),
+            (before, after) => found.iter().any(|(h, _)| {
+                before.is_some_and(|n| h.last_tok < t.first_tok && h.last_tok + n >= t.first_tok)
+                    || after
+                        .is_some_and(|n| h.first_tok > t.last_tok && t.last_tok + n >= h.first_tok)
+            }),
         }
     }
 

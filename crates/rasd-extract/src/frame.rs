@@ -479,6 +479,49 @@ fn previous_speaker(
         })
 }
 
+/// Who speaks in the trigger's own sentence: a named actor that opens it, with a verb of
+/// saying or a colon between it and the trigger ("لفت وزير الخارجية إلى …"، "قال كيري إن
+/// …"، "وزير الخارجية: إيران تدعم …"), other than `not`.
+fn sentence_speaker(
+    view: &DocView<'_>,
+    sentence: NormSpan,
+    hit: &TriggerHit,
+    not: &str,
+) -> Option<Slot> {
+    let opens = view.tok_at(sentence.start) + 4;
+    let said_between = |from: usize| {
+        let between = NormSpan::new(from, hit.span.start);
+        view.text(between).contains(':')
+            || !view
+                .cues_in(between, |c| matches!(c, Cue::Speech | Cue::Reporting))
+                .is_empty()
+    };
+    // "قال الوزير إن …"، "أشار الوزير إلى ما …": the speaker after the verb of saying, its
+    // words after إن/أن or ما.
+    let said_before = |m: &crate::document::ActorMention| {
+        let before = NormSpan::new(sentence.start, m.span.start);
+        let complement = (m.last_tok + 1..view.tok_at(hit.span.start)).any(|t| {
+            matches!(
+                without_conjunction(view.text(view.a.tokens[t].span)),
+                "ان" | "انه" | "انها" | "انهم" | "بان" | "ما"
+            )
+        });
+        complement
+            && !view
+                .cues_in(before, |c| matches!(c, Cue::Speech | Cue::Reporting))
+                .is_empty()
+    };
+    view.actors_in(sentence)
+        .map(|(_, m)| m)
+        .filter(|m| m.span.end <= hit.span.start && m.first_tok <= opens)
+        .filter(|m| said_between(m.span.end) || said_before(m))
+        .find(|m| !m.generic && !m.pair && m.id != not)
+        .map(|m| Slot {
+            id: m.id.clone(),
+            span: Some(m.span),
+        })
+}
+
 /// The word right after a single-word verb is a definite common noun, or a bare name with
 /// an actor right after it: no actor, place, date, number, cue word or definite surname
 /// ("وطالب البيان …"، "وحث الوزير …"، "أدان المجلس التنسيقي للمقاومة …"، "وطالب مكاوي
@@ -1595,6 +1638,32 @@ pub(crate) fn fill(
     assoc2.retain(|s| !main_ids.contains(&s.id));
     assoc1.dedup_by(|a, b| a.id == b.id);
     assoc2.dedup_by(|a, b| a.id == b.id);
+    if def.alleged {
+        // The frame may have read the opening speaker as the verb's subject ("لفت الوزير
+        // إلى ما ارتكبته الميليشيات"): then the doer is the other side.
+        let opener = sentence_speaker(view, sentence, hit, "");
+        let speaker_took_subject = opener
+            .as_ref()
+            .is_some_and(|o| actor1.as_ref().is_some_and(|a| a.id == o.id));
+        let accused = if speaker_took_subject {
+            actor2.take()?
+        } else {
+            actor1.take()?
+        };
+        // The crimes' victims are never the accused ("… بحق المدنيين").
+        if accused.id == "civilians" {
+            return None;
+        }
+        let speaker = opener
+            .filter(|o| o.id != accused.id)
+            .or_else(|| previous_speaker(view, previous, hit, Some(&accused)))?;
+        actor1 = Some(speaker);
+        actor2 = Some(accused);
+        if !speaker_took_subject {
+            // The doer's allies are accused with it; the speaker spoke alone.
+            assoc2 = std::mem::take(&mut assoc1);
+        }
+    }
     if let (Some(a), Some(b)) = (&actor1, &actor2) {
         // Only the story's main parties (named more than once) form "the two sides".
         let salient = |id: &str| view.named_mentions.get(id).copied().unwrap_or(0) >= 2;

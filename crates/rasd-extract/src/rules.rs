@@ -97,6 +97,10 @@ pub(crate) struct TriggerDef {
     /// ("أطلق مسلحون حوثيون النار").
     #[serde(default)]
     pub needs_before: Option<usize>,
+    /// With `needs`: the word must stand at most this many words after the trigger, as its
+    /// object ("تدعم الميليشيات الحوثية"; not "… ضد الإرهاب وتدعم الشرعية").
+    #[serde(default)]
+    pub needs_after: Option<usize>,
     /// Whole words that read as a proclitic plus one of the forms but are another word
     /// ("وفرت" is "provided", not "and fled"): the trigger is not read in them.
     /// Normalized when loaded.
@@ -106,6 +110,11 @@ pub(crate) struct TriggerDef {
     /// "أسر الضحايا" is "the victims' families").
     #[serde(default)]
     pub count_follows: bool,
+    /// Conduct told in someone's words ("لفت الوزير إلى ما ارتكبته الميليشيات من جرائم"،
+    /// "قال كيري إن إيران تدعم الحوثيين"): the event is that speaker's accusation, the doer
+    /// the frame finds is the accused. Without a speaker it is no event.
+    #[serde(default)]
+    pub alleged: bool,
     #[serde(default)]
     pub examples: Vec<String>,
     #[serde(default)]
