@@ -964,6 +964,26 @@ fn candidates(
         {
             cands.retain(|c| view.actors[c.actor].first_tok < topic);
         }
+        // "قال كيري خلال محادثات جمعته مع وزراء الخليج إن الاتفاق مع إيران …": what a
+        // speaker said about the meeting (after إن/أن, a verb of saying before it) names
+        // no party of the meeting.
+        let complement = (hit.last_tok + 1..=hi_tok).find(|&t| {
+            view.a.tokens.get(t).is_some_and(|tok| {
+                matches!(
+                    without_conjunction(view.text(tok.span)),
+                    "ان" | "انه" | "انها" | "انهم"
+                )
+            })
+        });
+        if let Some(said) = complement {
+            let upto = NormSpan::new(sentence.start, view.a.tokens[said].span.start);
+            let saying = !view
+                .cues_in(upto, |c| matches!(c, Cue::Speech | Cue::Reporting))
+                .is_empty();
+            if saying {
+                cands.retain(|c| view.actors[c.actor].first_tok < said);
+            }
+        }
     }
     // "وصلت سفينة مساعدات إماراتية": the ship carries the aid; the giver is named by
     // the aid's own words.

@@ -1887,6 +1887,19 @@ fn constructions_of_verbal_and_aid_events() {
             expect: &[],
         },
         Case {
+            name: "what-a-speaker-said-about-talks-names-no-party",
+            pub_date: Some("2015-08-04"),
+            title: "",
+            body: "وقال وزير الخارجية الأمريكي أمس خلال محادثات جمعته مع وزراء خارجية دول مجلس التعاون في الدوحة إن الاتفاق مع إيران سيعزز الأمن.",
+            count: Some(1),
+            absent: &[],
+            expect: &[Expect {
+                plover: "CONSULT",
+                nth: 0,
+                checks: &[Actor1(Some("usa")), Actor2(Some("gcc"))],
+            }],
+        },
+        Case {
             name: "what-an-accusation-says-is-its-content",
             pub_date: Some("2015-08-10"),
             title: "",
