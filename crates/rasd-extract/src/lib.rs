@@ -77,6 +77,29 @@ pub struct Extraction {
     pub pub_date: Option<chrono::NaiveDate>,
 }
 
+/// Runs one document's extraction so that a fault in a rule (a panic) costs that document
+/// its events, with a diagnostic naming it, and never the other documents of a run.
+fn guarded(doc: &Document, run: impl FnOnce() -> Option<Extraction>) -> Option<Extraction> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(out) => out,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown fault".to_string());
+            Some(Extraction {
+                events: Vec::new(),
+                diagnostics: vec![format!(
+                    "document {}: internal error in the extractor, its events are skipped: {why}",
+                    doc.id
+                )],
+                pub_date: doc.pub_date,
+            })
+        }
+    }
+}
+
 /// Extracts events; cheap to clone (shares its [`Resources`]).
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -105,9 +128,11 @@ impl Extractor {
     /// Extracts the events of one document. Never fails: odd text yields fewer events and
     /// diagnostics.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        document::extract(&self.resources, &dated(doc), self.filter.as_deref(), None)
-            .expect("never cancelled")
-            .0
+        guarded(doc, || {
+            document::extract(&self.resources, &dated(doc), self.filter.as_deref(), None)
+                .map(|(e, _)| e)
+        })
+        .unwrap_or_default()
     }
 
     /// [`Extractor::extract`], stopped (between two frames, so within milliseconds)
@@ -118,13 +143,15 @@ impl Extractor {
         doc: &Document,
         cancel: &std::sync::atomic::AtomicBool,
     ) -> Option<Extraction> {
-        document::extract(
-            &self.resources,
-            &dated(doc),
-            self.filter.as_deref(),
-            Some(cancel),
-        )
-        .map(|(e, _)| e)
+        guarded(doc, || {
+            document::extract(
+                &self.resources,
+                &dated(doc),
+                self.filter.as_deref(),
+                Some(cancel),
+            )
+            .map(|(e, _)| e)
+        })
     }
 
     /// Every candidate event of a document, before the learned filter, each with its
