@@ -501,10 +501,8 @@ fn sentence_speaker(
     let said_before = |m: &crate::document::ActorMention| {
         let before = NormSpan::new(sentence.start, m.span.start);
         let complement = (m.last_tok + 1..view.tok_at(hit.span.start)).any(|t| {
-            matches!(
-                without_conjunction(view.text(view.a.tokens[t].span)),
-                "ان" | "انه" | "انها" | "انهم" | "بان" | "ما"
-            )
+            let w = without_conjunction(view.text(view.a.tokens[t].span));
+            complementizer(w) || matches!(w, "بان" | "ما")
         });
         complement
             && !view
@@ -968,12 +966,10 @@ fn candidates(
         // speaker said about the meeting (after إن/أن, a verb of saying before it) names
         // no party of the meeting.
         let complement = (hit.last_tok + 1..=hi_tok).find(|&t| {
-            view.a.tokens.get(t).is_some_and(|tok| {
-                matches!(
-                    without_conjunction(view.text(tok.span)),
-                    "ان" | "انه" | "انها" | "انهم"
-                )
-            })
+            view.a
+                .tokens
+                .get(t)
+                .is_some_and(|tok| complementizer(without_conjunction(view.text(tok.span))))
         });
         if let Some(said) = complement {
             let upto = NormSpan::new(sentence.start, view.a.tokens[said].span.start);
@@ -2084,6 +2080,11 @@ fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
             let w = w.strip_prefix('ب').unwrap_or(w);
             matches!(w, "انه" | "انها" | "انهم" | "انهما")
         })
+}
+
+/// إن/أن, alone or with a pronoun: the words of a statement follow (normalized spelling).
+fn complementizer(word: &str) -> bool {
+    matches!(word, "ان" | "انه" | "انها" | "انهم")
 }
 
 /// A trigger word without its conjunction و or ف.
