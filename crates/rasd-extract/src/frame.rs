@@ -467,16 +467,22 @@ fn previous_speaker(
         );
         return d.actor1.clone().filter(|a| statement && not_other(&a.id));
     }
-    let sentence = view.a.sentences[before].span;
+    opening_actors(view, view.a.sentences[before].span)
+        .next()
+        .filter(|&ai| not_other(&view.actors[ai].id))
+        .map(|ai| slot(view, ai))
+}
+
+/// The named actors among the first words of a sentence (its subject or speaker: "قال
+/// وزير الخارجية …"، "أصدرت الحكومة بيانا …"), in text order, by index.
+fn opening_actors<'v>(
+    view: &'v DocView<'_>,
+    sentence: NormSpan,
+) -> impl Iterator<Item = usize> + 'v {
     let opens = view.tok_at(sentence.start) + 4;
     view.actors_in(sentence)
-        .map(|(_, m)| m)
-        .find(|m| !m.generic && !m.pair && m.first_tok <= opens)
-        .filter(|m| not_other(&m.id))
-        .map(|m| Slot {
-            id: m.id.clone(),
-            span: Some(m.span),
-        })
+        .filter(move |(_, m)| !m.generic && !m.pair && m.first_tok <= opens)
+        .map(|(ai, _)| ai)
 }
 
 /// Who speaks in the trigger's own sentence: a named actor that opens it, with a verb of
@@ -488,7 +494,6 @@ fn sentence_speaker(
     hit: &TriggerHit,
     not: &str,
 ) -> Option<Slot> {
-    let opens = view.tok_at(sentence.start) + 4;
     let said_between = |from: usize| {
         let between = NormSpan::new(from, hit.span.start);
         view.text(between).contains(':')
@@ -509,15 +514,14 @@ fn sentence_speaker(
                 .cues_in(before, |c| matches!(c, Cue::Speech | Cue::Reporting))
                 .is_empty()
     };
-    view.actors_in(sentence)
-        .map(|(_, m)| m)
-        .filter(|m| m.span.end <= hit.span.start && m.first_tok <= opens)
-        .filter(|m| said_between(m.span.end) || said_before(m))
-        .find(|m| !m.generic && !m.pair && m.id != not)
-        .map(|m| Slot {
-            id: m.id.clone(),
-            span: Some(m.span),
+    opening_actors(view, sentence)
+        .find(|&ai| {
+            let m = &view.actors[ai];
+            m.span.end <= hit.span.start
+                && m.id != not
+                && (said_between(m.span.end) || said_before(m))
         })
+        .map(|ai| slot(view, ai))
 }
 
 /// The word right after a single-word verb is a definite common noun, or a bare name with

@@ -271,7 +271,7 @@ impl Lexicon {
         let mut place_raw = Vec::new();
         let mut cands: Vec<Cand> = Vec::new();
         let mut phrases = Vec::new();
-        for m in self.core.find(a) {
+        for m in self.core().find(a) {
             match self.entries[m.payload as usize] {
                 Entry::Phrase(payload) => phrases.push(PhraseMatch {
                     span: m.span,

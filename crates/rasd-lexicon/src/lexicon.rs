@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use rasd_text::{normalize_key, CliticSplit, NormSpan};
 
@@ -164,10 +165,11 @@ pub struct Lexicon {
     /// Actors that make an event Yemeni (data/yemeni_actors.txt), with their units.
     yemeni_actors: Vec<String>,
     pub(crate) entries: Vec<Entry>,
-    /// Every form compiled into `core`, with its entry index: what [`Lexicon::with_phrases`]
-    /// compiles again together with the phrases.
-    forms: Vec<(String, u32)>,
-    pub(crate) core: Core,
+    /// Every entry's normalized keys, kept so that [`Lexicon::with_phrases`] can add to them.
+    builder: CoreBuilder,
+    /// The automaton, built from `builder` once: when first needed, or with the phrases
+    /// (a lexicon that gets phrases right after loading builds it only then).
+    core: OnceLock<Core>,
 }
 
 struct Source<'a> {
@@ -212,12 +214,9 @@ impl Lexicon {
         let mut problems: Vec<Problem> = Vec::new();
         let mut b = CoreBuilder::default();
         let mut entries: Vec<Entry> = Vec::new();
-        let mut forms: Vec<(String, u32)> = Vec::new();
         let mut add = |b: &mut CoreBuilder, form: &str, e: Entry| -> bool {
             entries.push(e);
-            let payload = (entries.len() - 1) as u32;
-            forms.push((form.to_string(), payload));
-            b.add(form, payload)
+            b.add(form, (entries.len() - 1) as u32)
         };
 
         // Actors.
@@ -596,32 +595,27 @@ impl Lexicon {
             common_nouns,
             yemeni_actors,
             entries,
-            forms,
-            core: b.build(),
+            builder: b,
+            core: OnceLock::new(),
         })
+    }
+
+    /// The automaton of every entry (and phrase), built on first use.
+    pub(crate) fn core(&self) -> &Core {
+        self.core.get_or_init(|| self.builder.build())
     }
 
     /// The lexicon with other stages' phrase dictionaries (event triggers, cue words) compiled
     /// into the same automaton, so that one walk over a document's tokens finds actors, places,
     /// persons and those phrases together ([`Lexicon::scan`]). Phrases follow the rules of
-    /// [`crate::PhraseMatcher::new`]; phrases given by an earlier call are replaced.
+    /// [`crate::PhraseMatcher::new`] and add to those of an earlier call.
     pub fn with_phrases<I: IntoIterator<Item = (String, u32)>>(mut self, phrases: I) -> Lexicon {
-        let own = self
-            .entries
-            .iter()
-            .position(|e| matches!(e, Entry::Phrase(_)))
-            .unwrap_or(self.entries.len());
-        self.entries.truncate(own);
-        self.forms.retain(|&(_, payload)| (payload as usize) < own);
         for (form, payload) in phrases {
             self.entries.push(Entry::Phrase(payload));
-            self.forms.push((form, (self.entries.len() - 1) as u32));
+            self.builder.add(&form, (self.entries.len() - 1) as u32);
         }
-        let mut b = CoreBuilder::default();
-        for (form, payload) in &self.forms {
-            b.add(form, *payload);
-        }
-        self.core = b.build();
+        // Built now, with the phrases: not inside the first document's extraction.
+        self.core = OnceLock::from(self.builder.build());
         self
     }
 

@@ -64,7 +64,7 @@ pub(crate) fn pattern_key(form: &str) -> String {
 }
 
 /// Collects entries, then compiles them into a [`Core`].
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct CoreBuilder {
     index: HashMap<String, usize>,
     variants: Vec<Vec<Variant>>,
@@ -121,8 +121,9 @@ impl CoreBuilder {
         self.variants[i].push(v);
     }
 
-    pub(crate) fn build(self) -> Core {
-        let mut keys: Vec<(usize, String)> = self.index.into_iter().map(|(k, i)| (i, k)).collect();
+    pub(crate) fn build(&self) -> Core {
+        let mut keys: Vec<(usize, &str)> =
+            self.index.iter().map(|(k, &i)| (i, k.as_str())).collect();
         keys.sort_unstable();
         // A contiguous NFA, walked anchored from token starts only (never through its failure
         // transitions): a quarter of a full DFA's memory, so its states stay in cache. The
@@ -132,11 +133,11 @@ impl CoreBuilder {
         let ac = NFA::builder()
             .match_kind(MatchKind::Standard)
             .dense_depth(5)
-            .build(keys.iter().map(|(_, k)| k.as_str()))
+            .build(keys.iter().map(|&(_, k)| k))
             .expect("dictionary automaton fits the default limits");
         Core {
             ac,
-            variants: self.variants,
+            variants: self.variants.clone(),
         }
     }
 }
