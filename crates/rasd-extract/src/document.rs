@@ -284,6 +284,12 @@ impl<'a> DocView<'a> {
         {
             return false;
         }
+        let def = &self.res.triggers[t.trigger];
+        if let Some(reach) = def.takes_place {
+            if !self.place_follows(t, reach, sentence) {
+                return false;
+            }
+        }
         if needs.is_empty() {
             return true;
         }
@@ -291,7 +297,6 @@ impl<'a> DocView<'a> {
             sentence,
             |c| matches!(c, Cue::Need(id) if needs.contains(&id)),
         );
-        let def = &self.res.triggers[t.trigger];
         match (def.needs_before, def.needs_after) {
             (None, None) => !found.is_empty(),
             (before, after) => found.iter().any(|(h, _)| {
@@ -300,6 +305,53 @@ impl<'a> DocView<'a> {
                         .is_some_and(|n| h.first_tok > t.last_tok && t.last_tok + n >= h.first_tok)
             }),
         }
+    }
+
+    /// A named place or a word for a place starts within `reach` words after the trigger
+    /// (actors between do not count), inside its sentence.
+    fn place_follows(&self, t: &TriggerHit, reach: usize, sentence: NormSpan) -> bool {
+        let mut words = 0;
+        let mut reach = reach;
+        // After "على"/"إلى" ("السيطرة على الوضع في المدينة") the object is the next word
+        // or two ("على أغلب المناطق"), not a place further on.
+        let preposition = |k: usize| matches!(self.text(self.a.tokens[k].span), "علي" | "الي");
+        if preposition(t.last_tok) {
+            reach = reach.min(2);
+        }
+        let mut k = t.last_tok + 1;
+        while words < reach {
+            let Some(tok) = self.a.tokens.get(k) else {
+                return false;
+            };
+            if !sentence.contains(tok.span) {
+                return false;
+            }
+            let place = self.places.iter().any(|p| p.first_tok == k);
+            let word = self.cues_ending.get(k).into_iter().flatten().any(|&h| {
+                self.cue_hits[h].first_tok == k
+                    && self.cue_hits[h].cues.contains(&Cue::TerritoryWord)
+            });
+            if place || word {
+                return true;
+            }
+            // An actor between the verb and its object is its subject ("سيطرت قوات الجيش
+            // والمقاومة على …"): its words are not counted.
+            let actor = self
+                .actors
+                .iter()
+                .any(|m| m.first_tok <= k && k <= m.last_tok);
+            // Nor is a date ("سيطرت المقاومة يوم أمس الأحد على …").
+            if !actor && !self.inside_date(tok.span) {
+                // Only the verb's own preposition, right after it or its subject
+                // ("يطلقون على أنفسهم" further on is another verb's).
+                if preposition(k) && words <= 1 {
+                    reach = reach.min(words + 3);
+                }
+                words += 1;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// `span` lies inside a date expression ("فجر اليوم", "آب الماضي").

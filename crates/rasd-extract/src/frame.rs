@@ -2875,6 +2875,20 @@ pub(crate) fn counts(
     (fatalities, injured)
 }
 
+/// "80 % من السكان"، "20 في المئة": a share, never a count of people.
+fn is_percentage(view: &DocView<'_>, q: &rasd_timenum::Quantity) -> bool {
+    let (_, last) = view.tok_range(q.span);
+    let word = |k: usize| view.a.tokens.get(k).map(|t| view.text(t.span));
+    match word(last + 1) {
+        Some("%" | "٪") => true,
+        Some(w) if w.starts_with("بالميه") || w.starts_with("بالمايه") => true,
+        Some("في") => {
+            word(last + 2).is_some_and(|w| w.starts_with("الميه") || w.starts_with("المايه"))
+        }
+        _ => false,
+    }
+}
+
 /// The number a casualty word governs, with the token where it starts.
 fn number_near(
     view: &DocView<'_>,
@@ -2884,7 +2898,9 @@ fn number_near(
 ) -> Option<(u32, usize)> {
     // A number right after, possibly after "نحو", "حوالي" (the quantity finder covers
     // "ما لا يقل عن").
-    let usable = view.quantities_in(sentence).filter(|q| !q.ordinal);
+    let usable = view
+        .quantities_in(sentence)
+        .filter(|q| !q.ordinal && !is_percentage(view, q));
     // Not a number that counts the casualty noun after it ("35 قتيلا و40 جريحا": 40 is
     // the wounded; but "مقتل 21 وإصابة 36": 21 is the dead).
     let after = usable.clone().find(|q| {

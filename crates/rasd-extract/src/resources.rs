@@ -56,6 +56,9 @@ pub(crate) enum Cue {
     EventReference,
     VerbalManner,
     Obstruction,
+    /// A word for a place one can take ("مدينة"، "معسكر"، "مواقع"): the object a
+    /// territory trigger needs.
+    TerritoryWord,
     Anaphor(u16),
     Generic(u16),
     Need(u16),
@@ -227,7 +230,7 @@ impl Resources {
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
         let mut table = PhraseTable::new();
-        let lists: [(&Vec<String>, Cue); 36] = [
+        let lists: [(&Vec<String>, Cue); 37] = [
             (&cues.hedge, Cue::Hedge),
             (&cues.claim, Cue::Claim),
             (&cues.counts.fatalities, Cue::Fatalities),
@@ -264,6 +267,7 @@ impl Resources {
             (&cues.event_reference, Cue::EventReference),
             (&cues.verbal_manner, Cue::VerbalManner),
             (&cues.obstruction, Cue::Obstruction),
+            (&cues.territory_words, Cue::TerritoryWord),
         ];
         for (forms, cue) in lists {
             for form in forms {

@@ -101,6 +101,12 @@ pub(crate) struct TriggerDef {
     /// object ("تدعم الميليشيات الحوثية"; not "… ضد الإرهاب وتدعم الشرعية").
     #[serde(default)]
     pub needs_after: Option<usize>,
+    /// The trigger takes, storms or frees a place: a named place or a word for one
+    /// (`territory_words` in cues.toml) must follow within this many words, not counting
+    /// the actors between ("سيطر الحوثيون على مدينة …"، "المواقع التي سيطروا عليها");
+    /// "حررت شهادة"، "رؤساء تحرير الصحف"، "السيطرة على الوضع" take nothing.
+    #[serde(default)]
+    pub takes_place: Option<usize>,
     /// Whole words that read as a proclitic plus one of the forms but are another word
     /// ("وفرت" is "provided", not "and fled"): the trigger is not read in them.
     /// Normalized when loaded.
@@ -236,6 +242,10 @@ pub(crate) struct CueFile {
     pub irrealis: Vec<String>,
     pub embedded: Vec<String>,
     pub seized: Vec<String>,
+    /// Words for places one takes, storms or frees ("مدينة"، "معسكر"، "مواقع"، "عليها"):
+    /// what a trigger with `takes_place` needs after it.
+    #[serde(default)]
+    pub territory_words: Vec<String>,
     pub habitual: Vec<String>,
     pub outlets: Vec<String>,
     pub approach: Vec<String>,

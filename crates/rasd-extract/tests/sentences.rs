@@ -4678,3 +4678,104 @@ fn an_extraction_stops_when_cancelled() {
     assert_eq!(out.events, ex.extract(&d).events);
     assert_eq!(out.events.len(), 1);
 }
+
+#[test]
+fn a_percentage_is_no_toll() {
+    run(&[
+        single(
+            "a-share-after-a-toll",
+            "2015-07-20",
+            "قتل خمسة أشخاص في قصف للحوثيين على حي سكني في تعز، و80 % من السكان نزحوا.",
+            "ASSAULT",
+            &[Actor1(Some("houthis")), Fatalities(Some(5))],
+        ),
+        single(
+            "a-share-in-words",
+            "2015-07-20",
+            "قتل ثلاثة مدنيين و20 في المئة من الجرحى أطفال في غارة على صعدة.",
+            "ASSAULT",
+            &[Fatalities(Some(3))],
+        ),
+    ]);
+}
+
+#[test]
+fn taking_needs_a_place_taken() {
+    run(&[
+        single(
+            "a-camp-taken-past-its-subject",
+            "2015-08-10",
+            "سيطرت قوات الجيش الوطني والمقاومة الشعبية أمس على معسكر اللواء 35 في تعز.",
+            "ASSAULT",
+            &[
+                Actor1(Some("yemen-gov-forces")),
+                Sub("Government regains territory"),
+            ],
+        ),
+        single(
+            "a-place-before-its-verb",
+            "2015-08-10",
+            "استعادت المقاومة الشعبية التلال التي سيطر عليها الحوثيون في لحج.",
+            "ASSAULT",
+            &[Actor1(Some("popular-resistance"))],
+        ),
+        Case {
+            name: "a-certificate-is-not-freed",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "حررت وزارة الصحة شهادة لكل موظف عاد إلى عمله.",
+            count: Some(0),
+            absent: &[],
+            expect: &[],
+        },
+        Case {
+            name: "editors-in-chief-free-nothing",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "التقى السفير السعودي في القاهرة رؤساء تحرير الصحف المصرية.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+        Case {
+            name: "control-of-the-situation",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قال مدير الأمن إن الأجهزة الأمنية تمكنت من السيطرة على الوضع في المدينة.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+    ]);
+}
+
+#[test]
+fn facing_and_posing_a_threat_are_no_events() {
+    run(&[
+        Case {
+            name: "cooperation-in-facing-terror",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "أكد وزير الخارجية السعودي أهمية التعاون مع مصر في مواجهة تنظيم داعش.",
+            count: None,
+            absent: &["ASSAULT"],
+            expect: &[],
+        },
+        Case {
+            name: "a-group-poses-a-threat",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "قال الخبراء إن تنظيم القاعدة يشكل تهديدا للأمن في الخليج.",
+            count: None,
+            absent: &["THREATEN"],
+            expect: &[],
+        },
+        single(
+            "a-clash-between-two-groups",
+            "2015-08-10",
+            "اندلعت مواجهة مسلحة بين عناصر من داعش وتنظيم القاعدة في المكلا.",
+            "ASSAULT",
+            &[Sub("Armed clash")],
+        ),
+    ]);
+}
