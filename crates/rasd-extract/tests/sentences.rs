@@ -4779,3 +4779,23 @@ fn facing_and_posing_a_threat_are_no_events() {
         ),
     ]);
 }
+
+#[test]
+fn an_act_told_as_a_purpose_is_no_event() {
+    run(&[Case {
+        name: "fighters-sent-to-free-a-town",
+        pub_date: Some("2015-08-10"),
+        title: "",
+        body: "وصل مئات المقاتلين إلى لحج أمس بهدف تحرير مدينة الحوطة من الحوثيين.",
+        count: None,
+        absent: &["ASSAULT"],
+        expect: &[],
+    }]);
+    run(&[single(
+        "a-strike-with-a-purpose-is-still-a-strike",
+        "2015-08-10",
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في لحج أمس بهدف تحرير مدينة الحوطة.",
+        "ASSAULT",
+        &[Actor1(Some("saudi-led-coalition")), Sub("Air/drone strike")],
+    )]);
+}
