@@ -2153,8 +2153,14 @@ fn directed(
         .then(|| pick(cands, |c| c.marker == Marker::Agent && !c.before))
         .flatten()
         .map(|c| c.actor);
+    // A statement's verb has its maker as subject: an agent phrase after it belongs to
+    // the act it is about ("أدانت البحرين التصريحات العدائية من قبل مسؤولين إيرانيين").
+    let statement_verb = verbal && voice == Voice::Verb;
     let mut a1: Option<usize> = pick(cands, |c| {
-        c.marker == Marker::Agent && c.own && Some(c.actor) != a2
+        c.marker == Marker::Agent
+            && c.own
+            && Some(c.actor) != a2
+            && !(statement_verb && !c.before)
     })
     .or_else(|| pick(cands, |c| owner_lam(c)))
     .map(|c| c.actor);
@@ -2279,7 +2285,7 @@ fn directed(
                 // doer of the act condemned, not its victim.
                 a2 = cands
                     .iter()
-                    .filter(|c| !c.before && !c.own && c.marker == Marker::Agent)
+                    .filter(|c| !c.before && c.marker == Marker::Agent)
                     .filter(|c| c.distance <= 12 && Some(c.actor) != a1)
                     .min_by_key(|c| c.distance)
                     .map(|c| c.actor);

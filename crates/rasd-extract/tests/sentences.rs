@@ -4799,3 +4799,23 @@ fn an_act_told_as_a_purpose_is_no_event() {
         &[Actor1(Some("saudi-led-coalition")), Sub("Air/drone strike")],
     )]);
 }
+
+#[test]
+fn an_agent_phrase_after_a_statement_names_the_act_spoken_of() {
+    run(&[
+        single(
+            "a-condemnation-of-statements-by-officials",
+            "2015-08-10",
+            "قالت وكالة الأنباء إن مملكة البحرين أدانت بشدة التصريحات العدائية من قبل مسؤولي الإيرانيين.",
+            "ACCUSE",
+            &[Actor1(Some("bahrain")), Actor2(Some("iran"))],
+        ),
+        single(
+            "a-call-to-end-violence-by-a-group",
+            "2015-08-10",
+            "طالبت الحكومة اليمنية الأمم المتحدة بوقف الاعتداءات من قبل الحوثيين على المدنيين.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government")), Actor2(Some("un"))],
+        ),
+    ]);
+}
