@@ -830,9 +830,17 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 .iter()
                 .any(|n| n.overlaps(span))
     };
+    // "طلبة" (students) folds to "طلبه" (his request, he requested it): a form spelled
+    // with a final ه (a pronoun) is not read where the source writes ة.
+    let ta_marbuta = |m: &rasd_lexicon::PhraseMatch| {
+        res.trigger_ends_in_ha[m.payload as usize]
+            && view
+                .src_text(NormSpan::new(m.span.end - 'ه'.len_utf8(), m.span.end))
+                .starts_with('ة')
+    };
     let mut found: Vec<TriggerHit> = trigger_matches
         .into_iter()
-        .filter(|m| !overlaps_named(m.span) && !in_date(m.span))
+        .filter(|m| !overlaps_named(m.span) && !in_date(m.span) && !ta_marbuta(m))
         .map(|m| {
             let (first_tok, last_tok) = view.tok_range(m.span);
             TriggerHit {

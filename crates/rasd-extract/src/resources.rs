@@ -81,6 +81,9 @@ pub struct Resources {
     pub(crate) needs: Vec<Vec<u16>>,
     /// Trigger index → the `Need` word ids that cancel it in its sentence.
     pub(crate) unless: Vec<Vec<u16>>,
+    /// Trigger phrase payload → its form ends in ه and no rule spells it with ة ("طلبه"
+    /// is a pronoun on طلب, not the plural طلبة).
+    pub(crate) trigger_ends_in_ha: Vec<bool>,
     pub(crate) acled: AcledTable,
     pub(crate) attribution_kinds: Vec<String>,
     /// Built-in units that report as their parent (e.g. a Houthi security service as
@@ -220,12 +223,20 @@ impl Resources {
         }
 
         let mut trig = PhraseTable::new();
+        let mut spelled_with_ta = std::collections::HashSet::new();
         for (i, t) in triggers.iter().enumerate() {
             for form in &t.all_forms() {
                 trig.add(form, i);
+                if form.trim_end_matches('*').ends_with('ة') {
+                    spelled_with_ta.insert(normalize_key(form.trim_end_matches('*')));
+                }
             }
         }
         let (trigger_forms, trigger_payloads) = trig.into_parts();
+        let trigger_ends_in_ha = trigger_forms
+            .iter()
+            .map(|f| f.ends_with('ه') && !spelled_with_ta.contains(f))
+            .collect();
         // A form listed by two triggers belongs to the first.
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
 
@@ -332,6 +343,7 @@ impl Resources {
             cue_of,
             needs,
             unless,
+            trigger_ends_in_ha,
             acled,
             attribution_kinds,
             rollup,

@@ -4819,3 +4819,34 @@ fn an_agent_phrase_after_a_statement_names_the_act_spoken_of() {
         ),
     ]);
 }
+
+#[test]
+fn a_final_ta_marbuta_is_no_pronoun() {
+    run(&[
+        Case {
+            name: "students-request-nothing",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "استقبل وزير الخارجية المصري طلبة الكلية الحربية في القاهرة.",
+            count: None,
+            absent: &["REQUEST"],
+            expect: &[],
+        },
+        Case {
+            name: "a-cautious-kingdom-warns-no-one",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "كانت السعودية حذرة في التعامل مع إيران.",
+            count: None,
+            absent: &["THREATEN"],
+            expect: &[],
+        },
+        single(
+            "a-siege-keeps-its-ta-marbuta",
+            "2015-08-10",
+            "تواصل المقاومة الشعبية محاصرة الحوثيين في مدينة زنجبار.",
+            "COERCE",
+            &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+        ),
+    ]);
+}
