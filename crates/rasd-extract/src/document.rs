@@ -928,6 +928,15 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                     .is_some_and(|q| q.span.start == next.span.start && !q.ordinal)
             })
     });
+    // "علي بن أبي طالب"، "أبو حرب": a word after ابن/بن/أبو/أبي is part of a name.
+    found.retain(|t| {
+        t.first_tok == 0
+            || t.split.prep.is_some()
+            || !matches!(
+                view.text(view.a.tokens[t.first_tok - 1].span),
+                "بن" | "ابن" | "ابو" | "ابي" | "ابا" | "بنت"
+            )
+    });
     // "وفرت" is "provided", not "و + فرت" ("and fled").
     found.retain(|t| {
         let homographs = &res.triggers[t.trigger].homographs;

@@ -1716,6 +1716,36 @@ pub(crate) fn fill(
         }
     }
 
+    // "كما طالبت السكان بالحذر"، "ودعا الشعب اليمني إلى …": people named right after an
+    // appeal or a warning (civilians, who appeal to no one here) are its addressees; the
+    // speaker is the
+    // sentence's subject before the verb, else the speaker of the sentence before.
+    let addressed_people = matches!(def.plover.as_str(), "REQUEST" | "THREATEN")
+        && def.voice == Voice::Verb
+        && hit.split.prep.is_none()
+        && !hit.split.article
+        && actor1.is_none()
+        && actor2.as_ref().is_some_and(|a| {
+            a.id == "civilians" && a.span.is_some_and(|s| s.start >= hit.span.end)
+        });
+    if addressed_people {
+        let speaker = opening_actors(view, sentence)
+            .find(|&ai| {
+                let m = &view.actors[ai];
+                m.span.end <= hit.span.start && m.id != "civilians"
+            })
+            .map(|ai| slot(view, ai))
+            .or_else(|| previous_speaker(view, previous, hit, actor2.as_ref()))
+            .or_else(|| {
+                let here = view.a.sentence_at(hit.span.start)?;
+                let before = view.a.sentences.get(here.checked_sub(1)?)?;
+                opening_actors(view, before.span)
+                    .find(|&ai| view.actors[ai].id != "civilians")
+                    .map(|ai| slot(view, ai))
+            });
+        actor1 = speaker;
+    }
+
     // Domain defaults for slots the text leaves empty.
     let mut defaulted = false;
     let mut guessed = [false; 2];

@@ -4850,3 +4850,34 @@ fn a_final_ta_marbuta_is_no_pronoun() {
         ),
     ]);
 }
+
+#[test]
+fn people_named_after_an_appeal_are_its_addressees() {
+    run(&[
+        Case {
+            name: "likewise-it-asked-the-residents",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "وأعلنت المقاومة الشعبية في لودر سيطرتها على مواقع جديدة، كما طالبت السكان في المدينة بتوخي الحيطة والحذر.",
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "REQUEST",
+                nth: 0,
+                checks: &[
+                    Actor1(Some("popular-resistance")),
+                    Actor2(Some("civilians")),
+                ],
+            }],
+        },
+        Case {
+            name: "a-mosque-named-after-a-companion",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "زار الأمير مسجد الإمام علي بن أبي طالب في القديح وقدم العزاء للمواطنين.",
+            count: None,
+            absent: &["REQUEST"],
+            expect: &[],
+        },
+    ]);
+}
