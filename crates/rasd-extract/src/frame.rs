@@ -2187,7 +2187,7 @@ fn directed(
     // the act it is about ("أدانت البحرين التصريحات العدائية من قبل مسؤولين إيرانيين").
     let statement_verb = verbal && voice == Voice::Verb;
     let mut a1: Option<usize> = pick(cands, |c| {
-        c.marker == Marker::Agent && c.own && Some(c.actor) != a2 && !(statement_verb && !c.before)
+        c.marker == Marker::Agent && c.own && Some(c.actor) != a2 && (!statement_verb || c.before)
     })
     .or_else(|| pick(cands, |c| owner_lam(c)))
     .map(|c| c.actor);
