@@ -1155,14 +1155,25 @@ fn sides(
 ) -> (Option<Slot>, Option<Slot>, Option<Slot>) {
     // "تمكنوا من قتل المسؤول الأمني": after a preposition a verb's letters spell its
     // verbal noun, whose genitive is what the act befell.
+    // So after على/إلى ("بناء على طلب من الرئيس") and with the proclitic ب, which no verb
+    // takes ("بطلب من").
     let masdar = def.voice == Voice::Verb
         && !hit.split.conj
-        && hit.first_tok > 0
-        && matches!(
-            view.text(view.a.tokens[hit.first_tok - 1].span),
-            "من" | "في" | "عن"
-        );
-    let (voice, genitive) = if masdar {
+        && (hit.split.prep == Some('ب')
+            || hit.first_tok > 0
+                && matches!(
+                    view.text(view.a.tokens[hit.first_tok - 1].span),
+                    "من" | "في" | "عن" | "علي" | "الي"
+                ));
+    // (A statement's verbal noun keeps its rule's genitive: "بناء على طلب الرئيس" is
+    // the president's request.)
+    let statement = matches!(
+        def.plover.as_str(),
+        "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
+    );
+    let (voice, genitive) = if masdar && statement {
+        (Voice::Noun, def.genitive)
+    } else if masdar {
         (Voice::Noun, Genitive::Patient)
     } else {
         (def.voice, def.genitive)

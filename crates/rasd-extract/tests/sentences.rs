@@ -4881,3 +4881,23 @@ fn people_named_after_an_appeal_are_its_addressees() {
         },
     ]);
 }
+
+#[test]
+fn a_request_from_someone_is_theirs() {
+    run(&[
+        single(
+            "at-the-request-of-the-president",
+            "2015-08-10",
+            "جاء تدخل المملكة ودول التحالف بناء على طلب من الرئيس الشرعي عبدربه منصور هادي.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government"))],
+        ),
+        single(
+            "at-the-presidents-request",
+            "2015-08-10",
+            "وصل المبعوث الأممي إلى عدن بناء على طلب الرئيس هادي.",
+            "REQUEST",
+            &[Actor1(Some("yemen-government"))],
+        ),
+    ]);
+}
