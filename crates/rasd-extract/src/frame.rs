@@ -2267,7 +2267,13 @@ fn directed(
             match genitive {
                 _ if nisba && a1.is_none() => a1 = Some(adj.actor),
                 Genitive::Patient if weapon_follows && a1.is_none() => a1 = Some(adj.actor),
-                Genitive::Agent if a1.is_none() && !subject_before => a1 = Some(adj.actor),
+                // A statement's verb read as its verbal noun ("بناء على طلب الرئيس"):
+                // the genitive is whose statement it is, whoever is named before.
+                Genitive::Agent
+                    if a1.is_none() && (!subject_before || verbal && def.voice == Voice::Verb) =>
+                {
+                    a1 = Some(adj.actor)
+                }
                 Genitive::Patient if object_follows && !subject_before && a1.is_none() => {
                     a1 = Some(adj.actor)
                 }
