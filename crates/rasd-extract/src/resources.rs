@@ -207,7 +207,7 @@ impl Resources {
         }
         for anaphor in &cues.anaphor {
             for id in &anaphor.ids {
-                if id != "@pair" && lexicon.actor(id).is_none() {
+                if id != "@pair" && id != "@previous" && lexicon.actor(id).is_none() {
                     problems.push(format!("cues: anaphor actor `{id}` is unknown"));
                 }
             }

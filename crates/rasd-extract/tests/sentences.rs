@@ -2323,13 +2323,21 @@ fn word_sense() {
             pub_date: Some("2015-08-10"),
             title: "",
             body: "تواصل قوات الجيش الوطني حصار قاعدة الديلمي في صنعاء. وقال قائد ميداني إن قواته اقتحمت القاعدة أمس.",
-            count: Some(1),
-            absent: &["ASSAULT"],
-            expect: &[Expect {
-                plover: "COERCE",
-                nth: 0,
-                checks: &[Actor1(Some("yemen-gov-forces")), NoActorText("القاعدة")],
-            }],
+            // The storming is the army's ("قواته": the side named before), of the base.
+            count: Some(2),
+            absent: &[],
+            expect: &[
+                Expect {
+                    plover: "COERCE",
+                    nth: 0,
+                    checks: &[Actor1(Some("yemen-gov-forces")), NoActorText("القاعدة")],
+                },
+                Expect {
+                    plover: "ASSAULT",
+                    nth: 0,
+                    checks: &[Actor1(Some("yemen-gov-forces")), NoActorText("القاعدة")],
+                },
+            ],
         },
         Case {
             name: "qaida-base-and-aqap-in-one-text",
@@ -4898,6 +4906,26 @@ fn a_request_from_someone_is_theirs() {
             "وصل المبعوث الأممي إلى عدن بناء على طلب الرئيس هادي.",
             "REQUEST",
             &[Actor1(Some("yemen-government"))],
+        ),
+    ]);
+}
+
+#[test]
+fn a_sides_own_fighters_named_by_a_pronoun_are_that_side() {
+    run(&[
+        single(
+            "the-resistance-says-its-fighters-attacked",
+            "2015-08-10",
+            "وقالت المقاومة الشعبية في صنعاء إن مسلحيها استهدفوا تجمعا للميليشيات الحوثية قرب البنك المركزي.",
+            "ASSAULT",
+            &[Actor1(Some("popular-resistance")), Actor2(Some("houthis"))],
+        ),
+        single(
+            "the-coalition-says-its-aircraft-struck",
+            "2015-08-10",
+            "أعلن التحالف العربي أن طائراته قصفت مواقع الحوثيين في صعدة.",
+            "ASSAULT",
+            &[Actor1(Some("saudi-led-coalition")), Actor2(Some("houthis"))],
         ),
     ]);
 }
