@@ -2303,9 +2303,13 @@ fn directed(
     match voice {
         Voice::Verb => {
             if a1.is_none() && pronoun_subject {
-                // "توعدوا قوى البغي": the subject is before the verb or left to the
-                // discourse.
-                a1 = before(a1, a2, 6);
+                // "توعدوا قوى البغي": the subject is before the verb in its clause or left
+                // to the discourse (not the object of the clause before: "قتلوا القيادي
+                // الحوثي، كما أسروا …").
+                a1 = pick(cands, |c| {
+                    c.before && c.own && free(c, a1, a2) && (c.same_clause || c.distance <= 2)
+                })
+                .map(|c| c.actor);
             } else if a1.is_none() {
                 // Verb-initial clauses put the subject right after the verb (VSO); else
                 // a subject close before it (SVO); else the first actor after.

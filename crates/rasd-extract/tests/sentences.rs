@@ -4929,3 +4929,18 @@ fn a_sides_own_fighters_named_by_a_pronoun_are_that_side() {
         ),
     ]);
 }
+
+#[test]
+fn a_verb_with_its_own_plural_subject_keeps_the_clause_befores_object_out() {
+    let events = events_of(
+        "killed-one-leader-and-captured-another",
+        "2015-08-10",
+        "قالت المقاومة إن مقاتليها تمكنوا من قتل القيادي الحوثي أبو مجاهد، كما أسروا القيادي المتمرد أبو محسن مع 15 آخرين.",
+    );
+    let capture = events
+        .iter()
+        .find(|e| e.plover.event_type == "COERCE")
+        .unwrap_or_else(|| panic!("the capture is reported: {events:#?}"));
+    assert_eq!(actor_id(&capture.actor1), Some("popular-resistance"));
+    assert_eq!(actor_id(&capture.actor2), Some("houthis"));
+}
