@@ -1727,6 +1727,20 @@ pub(crate) fn fill(
         }
     }
 
+    // Allies are one side: "… الحوثيين وقوات صالح، لافتة إلى أن المقاومة حاصرت …" never
+    // makes Saleh's forces attack the Houthis (data/alliances.tsv, by publication date).
+    if matches!(def.plover.as_str(), "ASSAULT" | "COERCE") {
+        if let (Some(x), Some(y)) = (&actor1, &actor2) {
+            if x.id != y.id && res.allied(&x.id, &y.id, view.pub_date) {
+                if let Some(y) = actor2.take() {
+                    if !assoc1.iter().any(|s: &Slot| s.id == y.id) {
+                        assoc1.push(y);
+                    }
+                }
+            }
+        }
+    }
+
     // "كما طالبت السكان بالحذر"، "ودعا الشعب اليمني إلى …": people named right after an
     // appeal or a warning (civilians, who appeal to no one here) are its addressees; the
     // speaker is the

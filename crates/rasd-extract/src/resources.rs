@@ -11,6 +11,51 @@ use crate::ExtractError;
 
 const BUILTIN_ACTORS: &str = include_str!("../../../data/actors.tsv");
 const FILTER_TSV: &str = include_str!("../../../data/model/filter.tsv");
+const ALLIANCES_TSV: &str = include_str!("../../../data/alliances.tsv");
+
+/// Two sides that fought together in a period (data/alliances.tsv).
+#[derive(Debug, Clone)]
+pub(crate) struct Alliance {
+    a: String,
+    b: String,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+}
+
+/// Parses data/alliances.tsv; problems name the line.
+fn parse_alliances(tsv: &str, problems: &mut Vec<String>) -> Vec<Alliance> {
+    let date = |field: &str, line: usize, problems: &mut Vec<String>| {
+        let field = field.trim();
+        if field.is_empty() {
+            return None;
+        }
+        chrono::NaiveDate::parse_from_str(field, "%Y-%m-%d")
+            .map_err(|_| {
+                problems.push(format!(
+                    "data/alliances.tsv:{line}: `{field}` is not a YYYY-MM-DD date"
+                ))
+            })
+            .ok()
+    };
+    let mut out = Vec::new();
+    for (i, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.starts_with("a\t") || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 {
+            problems.push(format!("data/alliances.tsv:{}: needs two actor ids", i + 1));
+            continue;
+        }
+        out.push(Alliance {
+            a: cols[0].trim().to_string(),
+            b: cols[1].trim().to_string(),
+            from: cols.get(2).and_then(|f| date(f, i + 1, problems)),
+            until: cols.get(3).and_then(|f| date(f, i + 1, problems)),
+        });
+    }
+    out
+}
 
 /// What a cue word tells the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,6 +134,8 @@ pub struct Resources {
     /// Built-in units that report as their parent (e.g. a Houthi security service as
     /// houthis); actors from user dictionaries keep their own ids.
     pub(crate) rollup: std::collections::BTreeSet<String>,
+    /// Sides that fought together, by period (data/alliances.tsv).
+    alliances: Vec<Alliance>,
     /// The learned keep/drop filter (`data/model/filter.tsv`).
     pub(crate) filter: Option<crate::filter::FilterModel>,
 }
@@ -147,6 +194,17 @@ impl<T: PartialEq> PhraseTable<T> {
 }
 
 impl Resources {
+    /// `x` and `y` (or the sides above them) fought together when a report published on
+    /// `date` was written (any period when the date is unknown).
+    pub(crate) fn allied(&self, x: &str, y: &str, date: Option<chrono::NaiveDate>) -> bool {
+        let is = |id: &str, side: &str| self.lexicon.is_descendant(id, side);
+        self.alliances.iter().any(|p| {
+            let in_period = date
+                .is_none_or(|d| p.from.is_none_or(|f| d >= f) && p.until.is_none_or(|u| d <= u));
+            in_period && (is(x, &p.a) && is(y, &p.b) || is(x, &p.b) && is(y, &p.a))
+        })
+    }
+
     /// The built-in lexicon and rules.
     pub fn builtin() -> Result<Resources, ExtractError> {
         Resources::with_user_files(&[])
@@ -209,6 +267,14 @@ impl Resources {
             for id in &anaphor.ids {
                 if id != "@pair" && id != "@previous" && lexicon.actor(id).is_none() {
                     problems.push(format!("cues: anaphor actor `{id}` is unknown"));
+                }
+            }
+        }
+        let alliances = parse_alliances(ALLIANCES_TSV, &mut problems);
+        for pair in &alliances {
+            for id in [&pair.a, &pair.b] {
+                if lexicon.actor(id).is_none() {
+                    problems.push(format!("data/alliances.tsv: actor `{id}` is unknown"));
                 }
             }
         }
@@ -347,6 +413,7 @@ impl Resources {
             acled,
             attribution_kinds,
             rollup,
+            alliances,
             filter: Some(crate::filter::FilterModel::parse(
                 FILTER_TSV,
                 "data/model/filter.tsv",

@@ -4944,3 +4944,35 @@ fn a_verb_with_its_own_plural_subject_keeps_the_clause_befores_object_out() {
     assert_eq!(actor_id(&capture.actor1), Some("popular-resistance"));
     assert_eq!(actor_id(&capture.actor2), Some("houthis"));
 }
+
+#[test]
+fn allies_are_never_opposite_sides() {
+    // In 2015 the Houthis and Saleh's forces fought together (data/alliances.tsv).
+    let events = events_of(
+        "houthis-and-saleh-forces-lose-men",
+        "2015-08-10",
+        "قتل عدد من الحوثيين وقوات صالح خلال الاشتباكات التي اندلعت في تعز أمس.",
+    );
+    let clash = events
+        .iter()
+        .find(|e| e.plover.event_type == "ASSAULT")
+        .unwrap_or_else(|| panic!("the clash is reported: {events:#?}"));
+    let sides = [actor_id(&clash.actor1), actor_id(&clash.actor2)];
+    assert!(
+        !(sides.contains(&Some("houthis")) && sides.contains(&Some("saleh-forces"))),
+        "allies on opposite sides: {sides:?}"
+    );
+    // After their split (December 2017) they are two sides again.
+    let events = events_of(
+        "houthis-against-saleh-forces-2017",
+        "2017-12-03",
+        "اندلعت اشتباكات عنيفة بين الحوثيين وقوات صالح في صنعاء أمس.",
+    );
+    let clash = events
+        .iter()
+        .find(|e| e.plover.event_type == "ASSAULT")
+        .unwrap_or_else(|| panic!("the clash is reported: {events:#?}"));
+    let mut sides = [actor_id(&clash.actor1), actor_id(&clash.actor2)];
+    sides.sort_unstable();
+    assert_eq!(sides, [Some("houthis"), Some("saleh-forces")]);
+}
