@@ -1279,6 +1279,10 @@ pub(crate) fn extract(
             }
         }
     }
+    // Sides carried from the story before may pair allies too.
+    for d in drafts.iter_mut() {
+        frame::allies_on_one_side(&view, &d.plover, &d.actor1, &mut d.actor2, &mut d.assoc1);
+    }
     implicit_opponents(&mut drafts);
     // What is demanded, threatened or refused is no reported act: a verbal noun after
     // such a word in its sentence ("طالب … بانسحاب الميليشيات"، "هدد … بقصف"، "رفض …

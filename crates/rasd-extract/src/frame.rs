@@ -1585,6 +1585,32 @@ impl Roles<'_, '_> {
     }
 }
 
+/// Allies are one side: "… الحوثيين وقوات صالح، لافتة إلى أن المقاومة حاصرت …" never
+/// makes Saleh's forces attack the Houthis (data/alliances.tsv, by publication date). An
+/// ally found as the target of an attack or coercion joins the doer's side.
+pub(crate) fn allies_on_one_side(
+    view: &DocView<'_>,
+    plover: &str,
+    actor1: &Option<Slot>,
+    actor2: &mut Option<Slot>,
+    assoc1: &mut Vec<Slot>,
+) {
+    if !matches!(plover, "ASSAULT" | "COERCE") {
+        return;
+    }
+    let (Some(x), Some(y)) = (actor1, actor2.as_ref()) else {
+        return;
+    };
+    if x.id == y.id || !view.res.allied(&x.id, &y.id, view.pub_date) {
+        return;
+    }
+    if let Some(y) = actor2.take() {
+        if !assoc1.iter().any(|s| s.id == y.id) {
+            assoc1.push(y);
+        }
+    }
+}
+
 /// Builds the frame of trigger `hit`, or `None` when the text does not support an event.
 pub(crate) fn fill(
     view: &DocView<'_>,
@@ -1727,19 +1753,7 @@ pub(crate) fn fill(
         }
     }
 
-    // Allies are one side: "… الحوثيين وقوات صالح، لافتة إلى أن المقاومة حاصرت …" never
-    // makes Saleh's forces attack the Houthis (data/alliances.tsv, by publication date).
-    if matches!(def.plover.as_str(), "ASSAULT" | "COERCE") {
-        if let (Some(x), Some(y)) = (&actor1, &actor2) {
-            if x.id != y.id && res.allied(&x.id, &y.id, view.pub_date) {
-                if let Some(y) = actor2.take() {
-                    if !assoc1.iter().any(|s: &Slot| s.id == y.id) {
-                        assoc1.push(y);
-                    }
-                }
-            }
-        }
-    }
+    allies_on_one_side(view, &def.plover, &actor1, &mut actor2, &mut assoc1);
 
     // "كما طالبت السكان بالحذر"، "ودعا الشعب اليمني إلى …": people named right after an
     // appeal or a warning (civilians, who appeal to no one here) are its addressees; the
