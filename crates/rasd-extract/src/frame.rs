@@ -1860,7 +1860,13 @@ pub(crate) fn fill(
 
     // "باحترام الهدنة", "خرق الاتفاق": a definite agreement named without its parties
     // refers to one that exists; it is no new event.
-    if def.plover == "AGREE"
+    // So do "المفاوضات"، "الاجتماع" with no party in their clause ("طيلة 12 عاما
+    // استغرقتها المفاوضات"، "الوصول إلى طاولة المفاوضات").
+    // (A dated one is a meeting told: "الاجتماع الأخير بدأ الاثنين الماضي".)
+    let talks_noun = def.plover == "CONSULT"
+        && def.voice == Voice::Noun
+        && view.dates_in(clause).next().is_none();
+    if (def.plover == "AGREE" || talks_noun)
         && hit.split.article | view.text(hit.span).starts_with("ال")
         && !cands.iter().any(|c| c.own && c.same_clause)
         && !pair_mentioned

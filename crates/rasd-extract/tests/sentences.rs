@@ -4976,3 +4976,17 @@ fn allies_are_never_opposite_sides() {
     sides.sort_unstable();
     assert_eq!(sides, [Some("houthis"), Some("saleh-forces")]);
 }
+
+#[test]
+fn talks_named_without_their_parties_are_no_new_meeting() {
+    run(&[Case {
+        name: "the-negotiating-table",
+        pub_date: Some("2015-08-10"),
+        title: "",
+        body:
+            "يرى محللون أن طهران لن تتخلى عن الأسد لأن ذلك يعني وصول إيران إلى طاولة المفاوضات ضعيفة.",
+        count: None,
+        absent: &["CONSULT"],
+        expect: &[],
+    }]);
+}
