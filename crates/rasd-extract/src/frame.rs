@@ -1754,6 +1754,21 @@ pub(crate) fn fill(
     }
 
     allies_on_one_side(view, &def.plover, &actor1, &mut actor2, &mut assoc1);
+    // "حطت طائرة سعودية في مطار عدن حيث أوصلت شحنة من المساعدات": aid carried by a
+    // plane, a ship or a lorry named by its state is that state's.
+    if def.plover == "AID" && actor1.is_none() {
+        actor1 = view
+            .actors_in(NormSpan::new(sentence.start, hit.span.end))
+            .filter(|(_, m)| {
+                m.first_tok > 0
+                    && view.cues_at(m.first_tok - 1).any(|(h, c)| {
+                        h.last_tok + 1 == m.first_tok && matches!(c, Cue::Vehicle | Cue::Aircraft)
+                    })
+            })
+            .last()
+            .map(|(ai, _)| slot(view, ai))
+            .filter(|a| actor2.as_ref().is_none_or(|b| b.id != a.id));
+    }
 
     // "كما طالبت السكان بالحذر"، "ودعا الشعب اليمني إلى …": people named right after an
     // appeal or a warning (civilians, who appeal to no one here) are its addressees; the

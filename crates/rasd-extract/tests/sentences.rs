@@ -4990,3 +4990,32 @@ fn talks_named_without_their_parties_are_no_new_meeting() {
         expect: &[],
     }]);
 }
+
+#[test]
+fn aid_carried_by_a_states_plane_or_ship_is_that_states() {
+    run(&[
+        single(
+            "a-saudi-plane-delivers-medical-aid",
+            "2015-07-22",
+            "حطت طائرة سعودية عسكرية الأربعاء في مطار عدن حيث أوصلت شحنة جديدة من 25 طنا من المساعدات الطبية.",
+            "AID",
+            &[Actor1(Some("saudi-arabia")), Admin1(Some("YE24"))],
+        ),
+        single(
+            "a-relief-plane-arrives",
+            "2015-07-22",
+            "أعلن مركز الملك سلمان للإغاثة وصول الطائرة الإغاثية الرابعة إلى مطار عدن وعلى متنها 20 طنا من الأدوية.",
+            "AID",
+            &[Actor1(Some("saudi-arabia")), Admin1(Some("YE24"))],
+        ),
+        Case {
+            name: "a-delegation-plane-brings-no-aid",
+            pub_date: Some("2015-07-22"),
+            title: "",
+            body: "وصلت طائرة الوفد الحكومي إلى مطار عدن صباح اليوم.",
+            count: None,
+            absent: &["AID"],
+            expect: &[],
+        },
+    ]);
+}
