@@ -1572,6 +1572,16 @@ impl Roles<'_, '_> {
                     })
                     .min_by_key(|c| c.distance)
                     .map(|c| slot(view, c.actor));
+            } else if matches!(def.plover.as_str(), "REQUEST" | "THREATEN")
+                && def.voice == Voice::Verb
+                && actor1
+                    .as_ref()
+                    .and_then(|a| a.span)
+                    .is_some_and(|s| s.start >= hit.span.end)
+            {
+                // "ودعا الشعب اليمني إلى الوقوف ضد ما تقوم به الميليشيات": the people
+                // after an appeal are its addressees, whatever its content names.
+                actor2 = actor1.take();
             } else {
                 actor1 = None;
             }

@@ -5019,3 +5019,18 @@ fn aid_carried_by_a_states_plane_or_ship_is_that_states() {
         },
     ]);
 }
+
+#[test]
+fn people_after_an_appeal_are_addressed_whatever_it_is_against() {
+    let events = events_of(
+        "a-call-to-the-yemeni-people",
+        "2015-08-01",
+        "وأكد نائب الرئيس اليمني خالد بحاح خلال لقائه الأمين العام لمجلس التعاون في الرياض أن العلاقة تتوثق. ودعا الشعب اليمني بمختلف مكوناته إلى الوقوف صفا واحدا ضد ما تقوم به الميليشيات الحوثية.",
+    );
+    let call = events
+        .iter()
+        .find(|e| e.plover.event_type == "REQUEST")
+        .unwrap_or_else(|| panic!("the call is reported: {events:#?}"));
+    assert_eq!(actor_id(&call.actor1), Some("yemen-government"));
+    assert_eq!(actor_id(&call.actor2), Some("civilians"));
+}
