@@ -672,26 +672,27 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                             pair: true,
                             anaphor: true,
                         });
-                    } else if ids.iter().any(|i| i == "@previous") {
-                        // "مقاتليها"، "قواته": the fighters of the nearest side named
-                        // before, in this sentence or the one before.
-                        let here = view.a.sentence_at(h.span.start).unwrap_or(0);
-                        let prev = view.actors
+                    } else {
+                        let mut before = view.actors
                             [..view.actors.partition_point(|m| m.span.start < h.span.start)]
                             .iter()
                             .rev()
-                            .take_while(|m| {
-                                view.a
-                                    .sentence_at(m.span.start)
-                                    .is_some_and(|s| s + 1 >= here)
-                            })
-                            .find(|m| {
-                                m.span.end <= h.span.start
-                                    && !m.generic
-                                    && !m.pair
-                                    && m.id != "civilians"
-                            });
-                        if let Some(prev) = prev {
+                            .filter(|m| m.span.end <= h.span.start);
+                        let antecedent = if ids.iter().any(|i| i == "@previous") {
+                            // "مقاتليها"، "قواته": the fighters of the nearest side named
+                            // before, in this sentence or the one before.
+                            let here = view.a.sentence_at(h.span.start).unwrap_or(0);
+                            before
+                                .take_while(|m| {
+                                    view.a
+                                        .sentence_at(m.span.start)
+                                        .is_some_and(|s| s + 1 >= here)
+                                })
+                                .find(|m| !m.generic && !m.pair && m.id != "civilians")
+                        } else {
+                            before.find(|m| ids.contains(&m.id))
+                        };
+                        if let Some(prev) = antecedent {
                             extra.push(ActorMention {
                                 id: prev.id.clone(),
                                 span: h.span,
@@ -703,22 +704,6 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                                 anaphor: true,
                             });
                         }
-                    } else if let Some(prev) = view.actors
-                        [..view.actors.partition_point(|m| m.span.start < h.span.start)]
-                        .iter()
-                        .rev()
-                        .find(|m| m.span.end <= h.span.start && ids.contains(&m.id))
-                    {
-                        extra.push(ActorMention {
-                            id: prev.id.clone(),
-                            span: h.span,
-                            first_tok: h.first_tok,
-                            last_tok: h.last_tok,
-                            split,
-                            generic: false,
-                            pair: false,
-                            anaphor: true,
-                        });
                     }
                 }
                 Cue::Generic(k) => extra.push(ActorMention {

@@ -357,6 +357,24 @@ fn single(
     }
 }
 
+/// A case in which none of the `absent` PLOVER types may appear.
+fn none_of(
+    name: &'static str,
+    pub_date: &'static str,
+    body: &'static str,
+    absent: &'static [&'static str],
+) -> Case {
+    Case {
+        name,
+        pub_date: Some(pub_date),
+        title: "",
+        body,
+        count: None,
+        absent,
+        expect: &[],
+    }
+}
+
 fn run(cases: &[Case]) {
     for case in cases {
         let doc = doc(case.name, case.pub_date, case.title, case.body);
@@ -4736,48 +4754,36 @@ fn taking_needs_a_place_taken() {
             absent: &[],
             expect: &[],
         },
-        Case {
-            name: "editors-in-chief-free-nothing",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "التقى السفير السعودي في القاهرة رؤساء تحرير الصحف المصرية.",
-            count: None,
-            absent: &["ASSAULT"],
-            expect: &[],
-        },
-        Case {
-            name: "control-of-the-situation",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "قال مدير الأمن إن الأجهزة الأمنية تمكنت من السيطرة على الوضع في المدينة.",
-            count: None,
-            absent: &["ASSAULT"],
-            expect: &[],
-        },
+        none_of(
+            "editors-in-chief-free-nothing",
+            "2015-08-10",
+            "التقى السفير السعودي في القاهرة رؤساء تحرير الصحف المصرية.",
+            &["ASSAULT"],
+        ),
+        none_of(
+            "control-of-the-situation",
+            "2015-08-10",
+            "قال مدير الأمن إن الأجهزة الأمنية تمكنت من السيطرة على الوضع في المدينة.",
+            &["ASSAULT"],
+        ),
     ]);
 }
 
 #[test]
 fn facing_and_posing_a_threat_are_no_events() {
     run(&[
-        Case {
-            name: "cooperation-in-facing-terror",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "أكد وزير الخارجية السعودي أهمية التعاون مع مصر في مواجهة تنظيم داعش.",
-            count: None,
-            absent: &["ASSAULT"],
-            expect: &[],
-        },
-        Case {
-            name: "a-group-poses-a-threat",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "قال الخبراء إن تنظيم القاعدة يشكل تهديدا للأمن في الخليج.",
-            count: None,
-            absent: &["THREATEN"],
-            expect: &[],
-        },
+        none_of(
+            "cooperation-in-facing-terror",
+            "2015-08-10",
+            "أكد وزير الخارجية السعودي أهمية التعاون مع مصر في مواجهة تنظيم داعش.",
+            &["ASSAULT"],
+        ),
+        none_of(
+            "a-group-poses-a-threat",
+            "2015-08-10",
+            "قال الخبراء إن تنظيم القاعدة يشكل تهديدا للأمن في الخليج.",
+            &["THREATEN"],
+        ),
         single(
             "a-clash-between-two-groups",
             "2015-08-10",
@@ -4790,15 +4796,12 @@ fn facing_and_posing_a_threat_are_no_events() {
 
 #[test]
 fn an_act_told_as_a_purpose_is_no_event() {
-    run(&[Case {
-        name: "fighters-sent-to-free-a-town",
-        pub_date: Some("2015-08-10"),
-        title: "",
-        body: "وصل مئات المقاتلين إلى لحج أمس بهدف تحرير مدينة الحوطة من الحوثيين.",
-        count: None,
-        absent: &["ASSAULT"],
-        expect: &[],
-    }]);
+    run(&[none_of(
+        "fighters-sent-to-free-a-town",
+        "2015-08-10",
+        "وصل مئات المقاتلين إلى لحج أمس بهدف تحرير مدينة الحوطة من الحوثيين.",
+        &["ASSAULT"],
+    )]);
     run(&[single(
         "a-strike-with-a-purpose-is-still-a-strike",
         "2015-08-10",
@@ -4831,24 +4834,18 @@ fn an_agent_phrase_after_a_statement_names_the_act_spoken_of() {
 #[test]
 fn a_final_ta_marbuta_is_no_pronoun() {
     run(&[
-        Case {
-            name: "students-request-nothing",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "استقبل وزير الخارجية المصري طلبة الكلية الحربية في القاهرة.",
-            count: None,
-            absent: &["REQUEST"],
-            expect: &[],
-        },
-        Case {
-            name: "a-cautious-kingdom-warns-no-one",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "كانت السعودية حذرة في التعامل مع إيران.",
-            count: None,
-            absent: &["THREATEN"],
-            expect: &[],
-        },
+        none_of(
+            "students-request-nothing",
+            "2015-08-10",
+            "استقبل وزير الخارجية المصري طلبة الكلية الحربية في القاهرة.",
+            &["REQUEST"],
+        ),
+        none_of(
+            "a-cautious-kingdom-warns-no-one",
+            "2015-08-10",
+            "كانت السعودية حذرة في التعامل مع إيران.",
+            &["THREATEN"],
+        ),
         single(
             "a-siege-keeps-its-ta-marbuta",
             "2015-08-10",
@@ -4878,15 +4875,7 @@ fn people_named_after_an_appeal_are_its_addressees() {
                 ],
             }],
         },
-        Case {
-            name: "a-mosque-named-after-a-companion",
-            pub_date: Some("2015-08-10"),
-            title: "",
-            body: "زار الأمير مسجد الإمام علي بن أبي طالب في القديح وقدم العزاء للمواطنين.",
-            count: None,
-            absent: &["REQUEST"],
-            expect: &[],
-        },
+        none_of("a-mosque-named-after-a-companion", "2015-08-10", "زار الأمير مسجد الإمام علي بن أبي طالب في القديح وقدم العزاء للمواطنين.", &["REQUEST"]),
     ]);
 }
 
@@ -4979,16 +4968,12 @@ fn allies_are_never_opposite_sides() {
 
 #[test]
 fn talks_named_without_their_parties_are_no_new_meeting() {
-    run(&[Case {
-        name: "the-negotiating-table",
-        pub_date: Some("2015-08-10"),
-        title: "",
-        body:
-            "وقال مسؤول أمريكي إن إيران لن تتخلى عن الأسد لأن ذلك يعني وصولها إلى طاولة المفاوضات ضعيفة.",
-        count: None,
-        absent: &["CONSULT"],
-        expect: &[],
-    }]);
+    run(&[none_of(
+        "the-negotiating-table",
+        "2015-08-10",
+        "وقال مسؤول أمريكي إن إيران لن تتخلى عن الأسد لأن ذلك يعني وصولها إلى طاولة المفاوضات ضعيفة.",
+        &["CONSULT"],
+    )]);
 }
 
 #[test]
@@ -5008,15 +4993,7 @@ fn aid_carried_by_a_states_plane_or_ship_is_that_states() {
             "AID",
             &[Actor1(Some("saudi-arabia")), Admin1(Some("YE24"))],
         ),
-        Case {
-            name: "a-delegation-plane-brings-no-aid",
-            pub_date: Some("2015-07-22"),
-            title: "",
-            body: "وصلت طائرة الوفد الحكومي إلى مطار عدن صباح اليوم.",
-            count: None,
-            absent: &["AID"],
-            expect: &[],
-        },
+        none_of("a-delegation-plane-brings-no-aid", "2015-07-22", "وصلت طائرة الوفد الحكومي إلى مطار عدن صباح اليوم.", &["AID"]),
     ]);
 }
 
