@@ -357,6 +357,17 @@ fn single(
     }
 }
 
+/// The first event of type `plover` found in a document of one body (panics with the
+/// events found when there is none).
+fn first_event(id: &str, pub_date: &str, body: &str, plover: &str) -> Event {
+    let events = events_of(id, pub_date, body);
+    events
+        .iter()
+        .find(|e| e.plover.event_type == plover)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id}: no {plover} event; events: {events:#?}"))
+}
+
 /// A case in which none of the `absent` PLOVER types may appear.
 fn none_of(
     name: &'static str,
@@ -4674,15 +4685,12 @@ fn an_attack_noun_keeps_its_owner_when_a_verb_and_a_weapon_follow() {
 
 #[test]
 fn the_genitive_of_targeting_with_an_object_after_it_is_the_doer() {
-    let events = events_of(
+    let attack = first_event(
         "a-missile-on-tel-aviv-praised",
         "2024-12-21",
         "أشادت فصائل المقاومة الفلسطينية باستهداف جماعة أنصار الله تل أبيب بصاروخ باليستي.",
+        "ASSAULT",
     );
-    let attack = events
-        .iter()
-        .find(|e| e.plover.event_type == "ASSAULT")
-        .unwrap_or_else(|| panic!("the missile attack is reported: {events:#?}"));
     assert_eq!(actor_id(&attack.actor1), Some("houthis"));
     assert_eq!(actor_id(&attack.actor2), Some("israel"));
 }
@@ -4921,15 +4929,12 @@ fn a_sides_own_fighters_named_by_a_pronoun_are_that_side() {
 
 #[test]
 fn a_verb_with_its_own_plural_subject_keeps_the_clause_befores_object_out() {
-    let events = events_of(
+    let capture = first_event(
         "killed-one-leader-and-captured-another",
         "2015-08-10",
         "قالت المقاومة إن مقاتليها تمكنوا من قتل القيادي الحوثي أبو مجاهد، كما أسروا القيادي المتمرد أبو محسن مع 15 آخرين.",
+        "COERCE",
     );
-    let capture = events
-        .iter()
-        .find(|e| e.plover.event_type == "COERCE")
-        .unwrap_or_else(|| panic!("the capture is reported: {events:#?}"));
     assert_eq!(actor_id(&capture.actor1), Some("popular-resistance"));
     assert_eq!(actor_id(&capture.actor2), Some("houthis"));
 }
@@ -4937,30 +4942,24 @@ fn a_verb_with_its_own_plural_subject_keeps_the_clause_befores_object_out() {
 #[test]
 fn allies_are_never_opposite_sides() {
     // In 2015 the Houthis and Saleh's forces fought together (data/alliances.tsv).
-    let events = events_of(
+    let clash = first_event(
         "houthis-and-saleh-forces-lose-men",
         "2015-08-10",
         "قتل عدد من الحوثيين وقوات صالح خلال الاشتباكات التي اندلعت في تعز أمس.",
+        "ASSAULT",
     );
-    let clash = events
-        .iter()
-        .find(|e| e.plover.event_type == "ASSAULT")
-        .unwrap_or_else(|| panic!("the clash is reported: {events:#?}"));
     let sides = [actor_id(&clash.actor1), actor_id(&clash.actor2)];
     assert!(
         !(sides.contains(&Some("houthis")) && sides.contains(&Some("saleh-forces"))),
         "allies on opposite sides: {sides:?}"
     );
     // After their split (December 2017) they are two sides again.
-    let events = events_of(
+    let clash = first_event(
         "houthis-against-saleh-forces-2017",
         "2017-12-03",
         "اندلعت اشتباكات عنيفة بين الحوثيين وقوات صالح في صنعاء أمس.",
+        "ASSAULT",
     );
-    let clash = events
-        .iter()
-        .find(|e| e.plover.event_type == "ASSAULT")
-        .unwrap_or_else(|| panic!("the clash is reported: {events:#?}"));
     let mut sides = [actor_id(&clash.actor1), actor_id(&clash.actor2)];
     sides.sort_unstable();
     assert_eq!(sides, [Some("houthis"), Some("saleh-forces")]);
@@ -4999,15 +4998,12 @@ fn aid_carried_by_a_states_plane_or_ship_is_that_states() {
 
 #[test]
 fn people_after_an_appeal_are_addressed_whatever_it_is_against() {
-    let events = events_of(
+    let call = first_event(
         "a-call-to-the-yemeni-people",
         "2015-08-01",
         "وأكد نائب الرئيس اليمني خالد بحاح خلال لقائه الأمين العام لمجلس التعاون في الرياض أن العلاقة تتوثق. ودعا الشعب اليمني بمختلف مكوناته إلى الوقوف صفا واحدا ضد ما تقوم به الميليشيات الحوثية.",
+        "REQUEST",
     );
-    let call = events
-        .iter()
-        .find(|e| e.plover.event_type == "REQUEST")
-        .unwrap_or_else(|| panic!("the call is reported: {events:#?}"));
     assert_eq!(actor_id(&call.actor1), Some("yemen-government"));
     assert_eq!(actor_id(&call.actor2), Some("civilians"));
 }
