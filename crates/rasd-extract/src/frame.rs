@@ -2407,7 +2407,14 @@ fn directed(
                     .min_by_key(|c| rank(c))
                     .map(|c| c.actor)
                     .or_else(|| {
-                        pick(cands, |c| targeted(c) && Some(c.actor) != a1).map(|c| c.actor)
+                        // (A ل-actor before the verb is whose words or office these are,
+                        // "أشار المكتب الإعلامي للمقاومة إلى أن …", not its object.)
+                        pick(cands, |c| {
+                            targeted(c)
+                                && Some(c.actor) != a1
+                                && !(c.before && c.marker == Marker::Lam)
+                        })
+                        .map(|c| c.actor)
                     });
             }
         }

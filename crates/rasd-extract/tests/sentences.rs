@@ -5007,3 +5007,16 @@ fn people_after_an_appeal_are_addressed_whatever_it_is_against() {
     assert_eq!(actor_id(&call.actor1), Some("yemen-government"));
     assert_eq!(actor_id(&call.actor2), Some("civilians"));
 }
+
+#[test]
+fn an_office_named_with_lam_before_a_verb_is_not_its_object() {
+    let capture = first_event(
+        "the-resistance-office-on-a-capture",
+        "2015-08-09",
+        "قالت المقاومة الشعبية في البيضاء إن الحوثيين فروا من المدينة. وأشار المكتب الإعلامي للمقاومة إلى أن الثوار تمكنوا من قتل القيادي الحوثي أبو مجاهد، كما أسروا القيادي المتمرد أبو محسن مع 15 آخرين.",
+        "COERCE",
+    );
+    assert_eq!(actor_id(&capture.actor1), Some("popular-resistance"));
+    assert_eq!(actor_id(&capture.actor2), Some("houthis"));
+    assert_eq!(capture.detained, Some(15));
+}
