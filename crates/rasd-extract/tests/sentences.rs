@@ -5020,3 +5020,21 @@ fn an_office_named_with_lam_before_a_verb_is_not_its_object() {
     assert_eq!(actor_id(&capture.actor2), Some("houthis"));
     assert_eq!(capture.detained, Some(15));
 }
+
+#[test]
+fn the_fronts_of_fighting_and_missile_defence_are_no_events() {
+    run(&[
+        none_of(
+            "fighters-sent-to-the-fronts",
+            "2015-08-10",
+            "يحشد الحوثيون مقاتلين جددا من أبناء القبائل ويرسلونهم إلى جبهات القتال.",
+            &["ASSAULT"],
+        ),
+        none_of(
+            "a-missile-defence-system",
+            "2015-08-10",
+            "أعلن الوزير الأمريكي أن بلاده ستزود السعودية بنظام دفاع صاروخي مضاد للصواريخ.",
+            &["ASSAULT"],
+        ),
+    ]);
+}
