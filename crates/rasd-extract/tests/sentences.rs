@@ -5038,3 +5038,35 @@ fn the_fronts_of_fighting_and_missile_defence_are_no_events() {
         ),
     ]);
 }
+
+#[test]
+fn carrying_and_caution_are_no_blame_or_warning() {
+    run(&[
+        none_of(
+            "the-storm-carried-hope",
+            "2015-08-10",
+            "حملت عاصفة الحزم لليمن عودة الأمل باستعادة الشرعية.",
+            &["ACCUSE"],
+        ),
+        none_of(
+            "a-more-cautious-stance",
+            "2015-08-10",
+            "قرر المرشد الإيراني اتخاذ موقف أكثر حذرا من الاتفاق مع الولايات المتحدة.",
+            &["THREATEN"],
+        ),
+        Case {
+            name: "holding-the-houthis-responsible",
+            pub_date: Some("2015-08-10"),
+            title: "",
+            body: "حملت الحكومة اليمنية الميليشيات الحوثية مسؤولية قصف الأحياء السكنية في تعز.",
+            // The shelling is told too (hedged: the government's words).
+            count: None,
+            absent: &[],
+            expect: &[Expect {
+                plover: "ACCUSE",
+                nth: 0,
+                checks: &[Actor1(Some("yemen-government")), Actor2(Some("houthis"))],
+            }],
+        },
+    ]);
+}
