@@ -854,9 +854,19 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
                 .src_text(NormSpan::new(m.span.end - 'ه'.len_utf8(), m.span.end))
                 .starts_with('ة')
     };
+    // "بيتهم" is "their house": a verb takes no ب, ك or article.
+    let verb_with_noun_clitic = |m: &rasd_lexicon::PhraseMatch| {
+        res.trigger_imperfect_verb[m.payload as usize]
+            && (m.split.article || matches!(m.split.prep, Some('ب' | 'ك')))
+    };
     let mut found: Vec<TriggerHit> = trigger_matches
         .into_iter()
-        .filter(|m| !overlaps_named(m.span) && !in_date(m.span) && !ta_marbuta(m))
+        .filter(|m| {
+            !overlaps_named(m.span)
+                && !in_date(m.span)
+                && !ta_marbuta(m)
+                && !verb_with_noun_clitic(m)
+        })
         .map(|m| {
             let (first_tok, last_tok) = view.tok_range(m.span);
             TriggerHit {

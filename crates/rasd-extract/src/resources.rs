@@ -129,6 +129,9 @@ pub struct Resources {
     /// Trigger phrase payload → its form ends in ه and no rule spells it with ة ("طلبه"
     /// is a pronoun on طلب, not the plural طلبة).
     pub(crate) trigger_ends_in_ha: Vec<bool>,
+    /// Trigger phrase payload → an imperfect verb form (ي…) no rule lists as a noun: it
+    /// takes no preposition and no article.
+    pub(crate) trigger_imperfect_verb: Vec<bool>,
     pub(crate) acled: AcledTable,
     pub(crate) attribution_kinds: Vec<String>,
     /// Built-in units that report as their parent (e.g. a Houthi security service as
@@ -290,6 +293,7 @@ impl Resources {
 
         let mut trig = PhraseTable::new();
         let mut spelled_with_ta = std::collections::HashSet::new();
+        let mut nominal = std::collections::HashSet::new();
         for (i, t) in triggers.iter().enumerate() {
             for form in &t.all_forms() {
                 trig.add(form, i);
@@ -297,11 +301,28 @@ impl Resources {
                     spelled_with_ta.insert(normalize_key(form.trim_end_matches('*')));
                 }
             }
+            // Plain forms and nouns may take ب or the article; the verbs' forms may not.
+            for form in &t.forms {
+                nominal.insert(normalize_key(form.trim_end_matches('*')));
+            }
+            for noun in &t.nouns {
+                nominal.extend(
+                    crate::inflect::noun_forms(noun)
+                        .iter()
+                        .map(|f| normalize_key(f)),
+                );
+            }
         }
         let (trigger_forms, trigger_payloads) = trig.into_parts();
         let trigger_ends_in_ha = trigger_forms
             .iter()
             .map(|f| f.ends_with('ه') && !spelled_with_ta.contains(f))
+            .collect();
+        // An imperfect verb form (يتهم، يقصفون) that no rule also lists as a noun: "بيتهم"
+        // is "their house", not "ب + يتهم".
+        let trigger_imperfect_verb = trigger_forms
+            .iter()
+            .map(|f| f.starts_with('ي') && !nominal.contains(f))
             .collect();
         // A form listed by two triggers belongs to the first.
         let trigger_of = trigger_payloads.into_iter().map(|v| v[0]).collect();
@@ -410,6 +431,7 @@ impl Resources {
             needs,
             unless,
             trigger_ends_in_ha,
+            trigger_imperfect_verb,
             acled,
             attribution_kinds,
             rollup,

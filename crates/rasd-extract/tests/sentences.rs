@@ -5070,3 +5070,14 @@ fn carrying_and_caution_are_no_blame_or_warning() {
         },
     ]);
 }
+
+#[test]
+fn a_verb_takes_no_preposition() {
+    // "بيتهم" is "their house", not "ب + يتهم" (accuses).
+    run(&[none_of(
+        "their-house",
+        "2015-08-10",
+        "عاد النازحون من أبناء عدن إلى بيتهم بعد خروج الحوثيين من المدينة.",
+        &["ACCUSE"],
+    )]);
+}
