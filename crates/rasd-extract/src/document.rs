@@ -560,10 +560,11 @@ fn build<'a>(res: &'a Resources, doc: &'a Document) -> DocView<'a> {
 
     // A one-word "name" that is an event word ("الرئيس هادي يلتقي …" read as a person
     // named يلتقي) is the event word: the trigger wins over the guessed name.
+    // (With its proclitics too: "قائد حوثي بغارة للتحالف" names no one بغارة.)
     let is_trigger_word = |span: NormSpan| {
         near(&trigger_matches, |m| m.span.start, span)
             .iter()
-            .any(|m| m.stem_span.contains(span))
+            .any(|m| m.stem_span.contains(span) || m.span.contains(span))
     };
     // So is a guessed name with an event word in it ("المتحدث باسم الحكومة ضرورة انسحاب
     // …": no one is called ضرورة; "نائب رئيس مجلس الشورى يناشد …"). Such names are

@@ -1937,7 +1937,7 @@ pub(crate) fn fill(
         // Statements, appeals and aid need whoever makes them; the addressee may be
         // unnamed ("دعا وزير الخارجية اليمني المجتمع الدولي").
         (FrameKind::Directed, true) if !matches!(def.plover.as_str(), "MOBILIZE" | "CONCEDE") => {
-            actor1.is_some()
+            actor1.is_some() || def.doer_optional && actor2.is_some()
         }
         _ if def.plover == "CONSULT" && n_actors == 1 => meeting_with_unnamed(),
         (_, true) => n_actors == 2,

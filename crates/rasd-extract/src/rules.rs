@@ -77,6 +77,10 @@ pub(crate) struct TriggerDef {
     /// Emit only with two actors; lower confidence.
     #[serde(default)]
     pub weak: bool,
+    /// A weak rule whose event stands without a named doer when its other side is known
+    /// ("وصلت سفينة مساعدات إلى ميناء الحديدة": aid delivered, sender unnamed).
+    #[serde(default)]
+    pub doer_optional: bool,
     /// Territory change: ACLED sub-type depends on who took it.
     #[serde(default)]
     pub territory: bool,

@@ -5081,3 +5081,34 @@ fn a_verb_takes_no_preposition() {
         &["ACCUSE"],
     )]);
 }
+
+#[test]
+fn an_attack_word_with_a_proclitic_is_no_name() {
+    run(&[single(
+        "a-leader-killed-by-a-coalition-strike",
+        "2015-07-20",
+        "مقتل قائد حوثي بغارة للتحالف في صعدة.",
+        "ASSAULT",
+        &[
+            Actor1(Some("saudi-led-coalition")),
+            Actor2(Some("houthis")),
+            Sub("Air/drone strike"),
+            Fatalities(Some(1)),
+        ],
+    )]);
+}
+
+#[test]
+fn an_aid_ship_arrives_without_a_named_sender() {
+    run(&[single(
+        "an-aid-ship-in-hodeidah",
+        "2015-07-20",
+        "وصلت سفينة مساعدات إلى ميناء الحديدة.",
+        "AID",
+        &[
+            Actor1(None),
+            Actor2(Some("civilians")),
+            Admin1(Some("YE18")),
+        ],
+    )]);
+}
