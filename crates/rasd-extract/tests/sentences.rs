@@ -5112,3 +5112,18 @@ fn an_aid_ship_arrives_without_a_named_sender() {
         ],
     )]);
 }
+
+#[test]
+fn homes_and_markets_shelled_are_civilian_targets() {
+    run(&[single(
+        "houthi-artillery-on-homes",
+        "2015-07-20",
+        "قصفت مدفعية الحوثيين منازل المواطنين في تعز.",
+        "ASSAULT",
+        &[
+            Actor1(Some("houthis")),
+            Actor2(Some("civilians")),
+            Admin1(Some("YE15")),
+        ],
+    )]);
+}
