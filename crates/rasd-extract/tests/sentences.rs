@@ -5127,3 +5127,23 @@ fn homes_and_markets_shelled_are_civilian_targets() {
         ],
     )]);
 }
+
+#[test]
+fn ribat_in_lahj_and_rabat_in_morocco() {
+    run(&[
+        single(
+            "the-ribat-area-taken",
+            "2015-08-10",
+            "سيطرت المقاومة الشعبية على منطقة الرباط.",
+            "ASSAULT",
+            &[Admin1(Some("YE25"))],
+        ),
+        single(
+            "a-statement-in-rabat",
+            "2015-08-10",
+            "وفي الرباط أدانت وزارة الخارجية المغربية الهجوم الإرهابي على مسجد في الكويت.",
+            "ACCUSE",
+            &[NotAdmin1("YE25")],
+        ),
+    ]);
+}
