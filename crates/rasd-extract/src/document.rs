@@ -326,18 +326,15 @@ impl<'a> DocView<'a> {
             if !sentence.contains(tok.span) {
                 return false;
             }
-            let place = self.places.iter().any(|p| p.first_tok == k);
-            let word = self.cues_ending.get(k).into_iter().flatten().any(|&h| {
-                self.cue_hits[h].first_tok == k
-                    && self.cue_hits[h].cues.contains(&Cue::TerritoryWord)
-            });
-            if place || word {
+            let word = self
+                .cues_at(k)
+                .any(|(h, c)| h.first_tok == k && c == Cue::TerritoryWord);
+            if self.place_starting_at(k) || word {
                 return true;
             }
             // An actor between the verb and its object is its subject ("سيطرت قوات الجيش
             // والمقاومة على …"): its words are not counted.
-            let actor = self
-                .actors
+            let actor = near(&self.actors, |m| m.span.start, tok.span)
                 .iter()
                 .any(|m| m.first_tok <= k && k <= m.last_tok);
             // Nor is a date ("سيطرت المقاومة يوم أمس الأحد على …").

@@ -1167,11 +1167,7 @@ fn sides(
                 ));
     // (A statement's verbal noun keeps its rule's genitive: "بناء على طلب الرئيس" is
     // the president's request.)
-    let statement = matches!(
-        def.plover.as_str(),
-        "REQUEST" | "ACCUSE" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
-    );
-    let (voice, genitive) = if masdar && statement {
+    let (voice, genitive) = if masdar && is_statement(&def.plover) {
         (Voice::Noun, def.genitive)
     } else if masdar {
         (Voice::Noun, Genitive::Patient)
@@ -1771,9 +1767,9 @@ pub(crate) fn fill(
             .actors_in(NormSpan::new(sentence.start, hit.span.end))
             .filter(|(_, m)| {
                 m.first_tok > 0
-                    && view.cues_at(m.first_tok - 1).any(|(h, c)| {
-                        h.last_tok + 1 == m.first_tok && matches!(c, Cue::Vehicle | Cue::Aircraft)
-                    })
+                    && view
+                        .cues_at(m.first_tok - 1)
+                        .any(|(_, c)| matches!(c, Cue::Vehicle | Cue::Aircraft))
             })
             .last()
             .map(|(ai, _)| slot(view, ai))
@@ -1782,8 +1778,8 @@ pub(crate) fn fill(
 
     // "كما طالبت السكان بالحذر"، "ودعا الشعب اليمني إلى …": people named right after an
     // appeal or a warning (civilians, who appeal to no one here) are its addressees; the
-    // speaker is the
-    // sentence's subject before the verb, else the speaker of the sentence before.
+    // speaker is the sentence's subject before the verb, else the speaker of the sentence
+    // before.
     let addressed_people = matches!(def.plover.as_str(), "REQUEST" | "THREATEN")
         && def.voice == Voice::Verb
         && hit.split.prep.is_none()
@@ -2186,6 +2182,14 @@ fn speaker_pronoun_before(view: &DocView<'_>, hit: &TriggerHit) -> bool {
         })
 }
 
+/// A statement's type: its events are said, and take whole events as their objects.
+fn is_statement(plover: &str) -> bool {
+    matches!(
+        plover,
+        "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
+    )
+}
+
 /// إن/أن, alone or with a pronoun: the words of a statement follow (normalized spelling).
 fn complementizer(word: &str) -> bool {
     matches!(word, "ان" | "انه" | "انها" | "انهم")
@@ -2224,10 +2228,7 @@ fn directed(
     let lam_agent = def.plover == "ASSAULT" && voice == Voice::Noun;
     // Verbal events take whole events as objects ("دانت قصف المتمردين"): their target
     // may sit inside the next frame.
-    let verbal = matches!(
-        def.plover.as_str(),
-        "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT" | "SANCTION"
-    );
+    let verbal = is_statement(&def.plover);
     // "قصف عشوائي للحوثيين": an adjective of the noun may stand before its ل.
     let owner_lam = |c: &Cand| {
         lam_agent
